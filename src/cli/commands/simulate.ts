@@ -1,0 +1,145 @@
+import { parseArgs } from "node:util";
+import { formatCount, formatDuration, ordinal } from "../../core/format.ts";
+import { isPresetId, PRESET_IDS } from "../../core/generators/presets.ts";
+import type { Crossing, LineReport } from "../../core/legal.ts";
+import { getModel, MODELS } from "../../core/models/index.ts";
+import { DEFAULT_SCENARIO, runScenario, type Scenario, validateScenario } from "../../core/scenario.ts";
+import { numberOption, UsageError } from "../args.ts";
+
+export const simulateUsage = `repost-threshold simulate [options]
+  --preset ${PRESET_IDS.join("|")}   graph (default weibo)
+  --nodes N          accounts (default 2000)
+  --seed S           named seed (default rumour-1)
+  --model ic         cascade model (default ic)
+  --p P              repost probability (and each model parameter by its name, e.g. --delayMinutes 20)
+  --source ID        source account (default: the preset's)
+  --hours H          simulated time (default 72)
+  --reposts N        repost threshold (default 500)
+  --views N          view threshold (default 5000)
+  --view-rate R      share of an audience that views a post (default 0.35)
+  --json             print one JSON object`;
+
+/** JSON shape of one crossing, as documented in the README. */
+export function crossingJson(crossing: Crossing | null) {
+  return (
+    crossing && {
+      time: crossing.time,
+      account: crossing.account,
+      depth: crossing.depth,
+      index: crossing.index,
+    }
+  );
+}
+
+export function describeCrossing(kind: "reposts" | "views", report: LineReport): string {
+  const crossing = report.crossing[kind];
+  const threshold = report.thresholds[kind];
+  if (!crossing) return `${kind}: never reaches ${formatCount(threshold)}`;
+  const what = kind === "reposts" ? `${ordinal(threshold)} repost` : `${formatCount(threshold)} views`;
+  return `${kind}: ${what} at ${formatDuration(crossing.time)} (${crossing.time.toFixed(1)} s), by account ${crossing.account} at depth ${crossing.depth}`;
+}
+
+export function runSimulate(argv: string[]): string {
+  const modelOptions = Object.fromEntries(
+    Object.values(MODELS).flatMap((m) => m.params.map((spec) => [spec.key, { type: "string" as const }])),
+  );
+  const { values } = parseArgs({
+    args: argv,
+    strict: false,
+    options: {
+      ...modelOptions,
+      preset: { type: "string" },
+      nodes: { type: "string" },
+      seed: { type: "string" },
+      model: { type: "string" },
+      source: { type: "string" },
+      hours: { type: "string" },
+      reposts: { type: "string" },
+      views: { type: "string" },
+      "view-rate": { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  const str = (key: string): string | undefined => {
+    const v = values[key];
+    if (v === true) throw new UsageError(`--${key} needs a value.`);
+    return v === undefined ? undefined : String(v);
+  };
+  const preset = str("preset") ?? DEFAULT_SCENARIO.preset;
+  if (!isPresetId(preset))
+    throw new UsageError(`--preset: unknown preset '${preset}'. Use one of ${PRESET_IDS.join(", ")}.`);
+  const modelId = str("model") ?? DEFAULT_SCENARIO.model;
+  const model = getModel(modelId);
+  const params: Record<string, number> = {};
+  for (const spec of model.params) {
+    const value = numberOption(spec.key, str(spec.key));
+    if (value !== undefined) params[spec.key] = value;
+  }
+  const known = new Set([
+    "preset",
+    "nodes",
+    "seed",
+    "model",
+    "source",
+    "hours",
+    "reposts",
+    "views",
+    "view-rate",
+    "json",
+  ]);
+  for (const key of Object.keys(values)) {
+    if (!known.has(key) && !model.params.some((s) => s.key === key)) {
+      throw new UsageError(`unknown option --${key}.\n\n${simulateUsage}`);
+    }
+  }
+  const rules = DEFAULT_SCENARIO.rules;
+  const scenario: Scenario = validateScenario({
+    ...DEFAULT_SCENARIO,
+    preset,
+    model: modelId,
+    params,
+    nodes: numberOption("nodes", str("nodes"), DEFAULT_SCENARIO.nodes),
+    seed: str("seed") ?? DEFAULT_SCENARIO.seed,
+    source: str("source") ?? null,
+    horizon: numberOption("hours", str("hours"), DEFAULT_SCENARIO.horizon / 3600) * 3600,
+    rules: {
+      ...rules,
+      viewRate: numberOption("view-rate", str("view-rate"), rules.viewRate),
+      thresholds: {
+        reposts: numberOption("reposts", str("reposts"), rules.thresholds.reposts),
+        views: numberOption("views", str("views"), rules.thresholds.views),
+      },
+    },
+  });
+  const run = runScenario(scenario);
+  const { report } = run;
+  if (values.json) {
+    return JSON.stringify({
+      preset,
+      nodes: scenario.nodes,
+      seed: scenario.seed,
+      model: modelId,
+      params: run.params,
+      source: run.source,
+      reposts: report.reposts,
+      views: report.views,
+      thresholds: report.thresholds,
+      crossing: {
+        reposts: crossingJson(report.crossing.reposts),
+        views: crossingJson(report.crossing.views),
+      },
+      first: report.first,
+    });
+  }
+  return [
+    `${preset}, ${scenario.nodes} accounts, seed '${scenario.seed}', model ${modelId} (${Object.entries(
+      run.params,
+    )
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}), source ${run.source}`,
+    `reposts: ${formatCount(report.reposts)}   views: ${report.views === null ? "unknown" : formatCount(report.views)}`,
+    describeCrossing("reposts", report),
+    describeCrossing("views", report),
+    `first crossed: ${report.first ?? "neither"}`,
+  ].join("\n");
+}

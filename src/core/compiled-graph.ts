@@ -1,0 +1,78 @@
+/**
+ * The social graph compiled once to compact typed arrays (CSR), so the hot
+ * loops of the cascade models never touch graphology's maps. Node i's
+ * followers (who see its posts) are targets[offsets[i] .. offsets[i + 1]).
+ */
+import type { SocialGraph } from "./generators/types.ts";
+
+export interface CompiledGraph {
+  n: number;
+  /** Number of edges. */
+  m: number;
+  /** Account ids by index. */
+  ids: string[];
+  offsets: Uint32Array;
+  targets: Uint32Array;
+  /** In-edges too (for threshold models): sources of node i are inSources[inOffsets[i] .. inOffsets[i + 1]). */
+  inOffsets: Uint32Array;
+  inSources: Uint32Array;
+  /** Audience (follower count) by index. */
+  audience: Float64Array;
+  /** 1 for bot / hired poster accounts. */
+  bot: Uint8Array;
+}
+
+export function compileGraph(graph: SocialGraph): CompiledGraph {
+  const n = graph.order;
+  const m = graph.size;
+  const ids: string[] = new Array(n);
+  const index = new Map<string, number>();
+  const audience = new Float64Array(n);
+  const bot = new Uint8Array(n);
+  let i = 0;
+  graph.forEachNode((node, attributes) => {
+    ids[i] = node;
+    index.set(node, i);
+    audience[i] = attributes.followers ?? 0;
+    bot[i] = attributes.bot ? 1 : 0;
+    i++;
+  });
+  const offsets = new Uint32Array(n + 1);
+  const inOffsets = new Uint32Array(n + 1);
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    offsets[index.get(source)! + 1]++;
+    inOffsets[index.get(target)! + 1]++;
+  });
+  for (let k = 0; k < n; k++) {
+    offsets[k + 1] += offsets[k];
+    inOffsets[k + 1] += inOffsets[k];
+  }
+  const targets = new Uint32Array(m);
+  const inSources = new Uint32Array(m);
+  const outFill = offsets.slice(0, n);
+  const inFill = inOffsets.slice(0, n);
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    const s = index.get(source)!;
+    const t = index.get(target)!;
+    targets[outFill[s]++] = t;
+    inSources[inFill[t]++] = s;
+  });
+  return { n, m, ids, offsets, targets, inOffsets, inSources, audience, bot };
+}
+
+/** Index of an account id, or -1. Linear: for user look-ups, not hot loops. */
+export function indexOfAccount(compiled: CompiledGraph, account: string): number {
+  return compiled.ids.indexOf(account);
+}
+
+/** Bytes held by the compiled arrays (the ids list excluded). */
+export function compiledBytes(compiled: CompiledGraph): number {
+  return (
+    compiled.offsets.byteLength +
+    compiled.targets.byteLength +
+    compiled.inOffsets.byteLength +
+    compiled.inSources.byteLength +
+    compiled.audience.byteLength +
+    compiled.bot.byteLength
+  );
+}

@@ -1,0 +1,14 @@
+import { independentCascade } from "./independent-cascade.ts";
+import { type CascadeModel, ParamError } from "./model.ts";
+
+/** Every cascade model, by id. Later models register here. */
+export const MODELS: Record<string, CascadeModel> = {
+  [independentCascade.id]: independentCascade,
+};
+
+export function getModel(id: string): CascadeModel {
+  const model = MODELS[id];
+  if (!model)
+    throw new ParamError(`model: unknown model '${id}'. Use one of ${Object.keys(MODELS).join(", ")}.`);
+  return model;
+}

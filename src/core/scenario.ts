@@ -1,0 +1,146 @@
+/**
+ * A scenario is everything needed to reproduce what is on screen: graph,
+ * model, parameters, seed, counting rules. It is plain data, so it lives in
+ * the URL, in local storage and on the command line alike.
+ */
+import type { Cascade } from "./cascade.ts";
+import { type CompiledGraph, compileGraph } from "./compiled-graph.ts";
+import {
+  generatePreset,
+  isPresetId,
+  MAX_NODES,
+  MIN_NODES,
+  PRESET_IDS,
+  type PresetId,
+} from "./generators/presets.ts";
+import type { SocialGraph } from "./generators/types.ts";
+import { type CountingRules, DEFAULT_RULES, evaluateLine, type LineReport, validateRules } from "./legal.ts";
+import { getModel, MODELS } from "./models/index.ts";
+import { type Params, validateParams } from "./models/model.ts";
+import { createRng, Rng } from "./random.ts";
+import { DEFAULT_HORIZON, simulate } from "./simulate.ts";
+
+export interface Scenario {
+  preset: PresetId;
+  nodes: number;
+  seed: string;
+  model: string;
+  /** Only the parameters that differ from the model's defaults for the preset need be given. */
+  params: Partial<Params>;
+  /** Source account id; null picks the preset's default source. */
+  source: string | null;
+  /** Seconds of simulated time. */
+  horizon: number;
+  rules: CountingRules;
+}
+
+export const DEFAULT_SCENARIO: Scenario = {
+  preset: "weibo",
+  nodes: 2000,
+  seed: "rumour-1",
+  model: "ic",
+  params: {},
+  source: null,
+  horizon: DEFAULT_HORIZON,
+  rules: DEFAULT_RULES,
+};
+
+export class ScenarioError extends Error {
+  override name = "ScenarioError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
+}
+
+/** Refuses a scenario field by field; returns a complete, valid scenario. Never half-applies. */
+export function validateScenario(input: Scenario): Scenario {
+  if (!isPresetId(input.preset)) {
+    throw new ScenarioError(
+      "preset",
+      `unknown preset '${input.preset}'. Use one of ${PRESET_IDS.join(", ")}.`,
+    );
+  }
+  if (!Number.isInteger(input.nodes) || input.nodes < MIN_NODES || input.nodes > MAX_NODES) {
+    throw new ScenarioError(
+      "nodes",
+      `${input.nodes} accounts. Should be a whole number from ${MIN_NODES} to ${MAX_NODES}.`,
+    );
+  }
+  if (typeof input.seed !== "string" || input.seed.length === 0 || input.seed.length > 100) {
+    throw new ScenarioError("seed", "should be a text of 1 to 100 characters.");
+  }
+  if (!(input.model in MODELS)) {
+    throw new ScenarioError(
+      "model",
+      `unknown model '${input.model}'. Use one of ${Object.keys(MODELS).join(", ")}.`,
+    );
+  }
+  if (!(input.horizon > 0 && input.horizon <= 365 * 86400)) {
+    throw new ScenarioError("horizon", `${input.horizon} s. Should be above 0 and at most a year.`);
+  }
+  validateParams(getModel(input.model), input.params, input.preset);
+  validateRules(input.rules);
+  return input;
+}
+
+export interface ScenarioGraph {
+  graph: SocialGraph;
+  compiled: CompiledGraph;
+}
+
+/** The graph depends only on (preset, nodes, seed): cache it on that key. */
+export function graphKey(scenario: Scenario): string {
+  return `${scenario.preset}|${scenario.nodes}|${scenario.seed}`;
+}
+
+export function buildGraph(scenario: Scenario): ScenarioGraph {
+  const graph = generatePreset(scenario.preset, scenario.nodes, createRng(scenario.seed).fork("graph"));
+  return { graph, compiled: compileGraph(graph) };
+}
+
+/**
+ * The default source when none is chosen: the preset's suggested account
+ * (the public account) or else the non-bot account with most in-graph
+ * followers that is not a big V, so the default post starts ordinary.
+ */
+export function defaultSource(built: ScenarioGraph): string {
+  const suggested = built.graph.getAttribute("suggestedSource");
+  if (suggested && built.graph.getAttribute("kind") === "public-account") return suggested;
+  const { compiled } = built;
+  let best = 0;
+  let bestDegree = -1;
+  for (let i = 0; i < compiled.n; i++) {
+    const degree = compiled.offsets[i + 1] - compiled.offsets[i];
+    const ordinary = compiled.bot[i] === 0 && !built.graph.getNodeAttribute(compiled.ids[i], "label");
+    if (ordinary && degree > bestDegree) {
+      best = i;
+      bestDegree = degree;
+    }
+  }
+  return compiled.ids[best];
+}
+
+export interface ScenarioRun {
+  source: string;
+  params: Params;
+  cascade: Cascade;
+  report: LineReport;
+}
+
+export function runScenario(scenario: Scenario, built: ScenarioGraph = buildGraph(scenario)): ScenarioRun {
+  validateScenario(scenario);
+  const model = getModel(scenario.model);
+  const params = validateParams(model, scenario.params, scenario.preset);
+  const source = scenario.source ?? defaultSource(built);
+  const sourceIndex = built.compiled.ids.indexOf(source);
+  if (sourceIndex < 0) throw new ScenarioError("source", `no account '${source}' in this graph.`);
+  const rng = new Rng(scenario.seed).fork("cascade");
+  const cascade = simulate(built.compiled, model, params, rng, {
+    source: sourceIndex,
+    horizon: scenario.horizon,
+  });
+  return { source, params, cascade, report: evaluateLine(cascade, scenario.rules) };
+}
