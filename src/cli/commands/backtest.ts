@@ -21,7 +21,7 @@ function parseList(name: string, raw: string): number[] {
   return values;
 }
 
-const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(1)}%`);
+const pct = (x: number | null) => (x === null ? "-" : Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : "∞");
 const dur = (x: number | null) => (x === null ? "-" : formatDuration(x));
 
 export function runBacktest(argv: string[]): string {

@@ -82,19 +82,24 @@ export interface FutureDistribution {
   survival(k: number): number;
 }
 
-/** Mixture over p ~ Gamma(shape, rate) of the Lagrangian Poisson law with μ = p·M, m = p·B. */
-export function mixtureDistribution(
-  directWeight: number,
-  branchWeight: number,
-  nodes: readonly number[],
-): FutureDistribution {
-  const tables = nodes.map((p) => lagrangianPoissonCdf(p * directWeight, p * branchWeight));
+/** One law in a mixture: the Lagrangian Poisson with these μ and m, and its weight. */
+export interface MixtureComponent {
+  mu: number;
+  m: number;
+  weight: number;
+}
+
+/** A weighted mixture of Lagrangian Poisson laws (weights need not sum to one). */
+export function mixtureDistribution(components: readonly MixtureComponent[]): FutureDistribution {
+  const total = components.reduce((sum, c) => sum + c.weight, 0);
+  const tables = components.map((c) => lagrangianPoissonCdf(c.mu, c.m));
+  const weights = components.map((c) => c.weight / total);
   const maxK = Math.max(...tables.map((t) => t.length)) - 1;
   const cdf = (k: number): number => {
     if (k < 0) return 0;
     let sum = 0;
-    for (const t of tables) sum += t[Math.min(k, t.length - 1)];
-    return sum / tables.length;
+    for (let i = 0; i < tables.length; i++) sum += weights[i] * tables[i][Math.min(k, tables[i].length - 1)];
+    return sum;
   };
   return {
     quantile(q: number): number {
@@ -116,8 +121,8 @@ export function mixtureDistribution(
 }
 
 /** Quantile nodes of p ~ Gamma(shape, rate): an equal-weight discretisation of the law. */
-export function gammaNodes(shape: number, rate: number): number[] {
-  return Array.from({ length: NODES }, (_, i) => gammaQuantile((i + 0.5) / NODES, shape, rate));
+export function gammaNodes(shape: number, rate: number, count = NODES): number[] {
+  return Array.from({ length: count }, (_, i) => gammaQuantile((i + 0.5) / count, shape, rate));
 }
 
 /** Observed events grouped by age at T into geometric bins: weight and weighted mean time. */
@@ -202,6 +207,8 @@ export function effectiveWeight(
 /** The whole forecast for a branching estimator. */
 export function branchingForecast(
   inputs: BranchingInputs,
+  /** The law of the future count as a mixture; default: p ~ Gamma(shape, rate) with the rest fixed. */
+  components?: readonly MixtureComponent[],
 ): FutureForecast & { effectiveWeight: number; branchingRatio: number } {
   const { kernel, at, times, weights, p, meanWeight, lowQ, highQ, horizon } = inputs;
   const alpha = inputs.alpha ?? 1;
@@ -210,8 +217,14 @@ export function branchingForecast(
   const m = gamma * p * meanWeight;
   const direct = alpha * p * nE;
   const mean = m < 1 ? direct / (1 - m) : direct > 0 ? Number.POSITIVE_INFINITY : 0;
-  const nodes = gammaNodes(inputs.shape, inputs.rate);
-  const distribution = mixtureDistribution(alpha * nE, gamma * meanWeight, nodes);
+  const distribution = mixtureDistribution(
+    components ??
+      gammaNodes(inputs.shape, inputs.rate).map((node) => ({
+        mu: alpha * node * nE,
+        m: gamma * node * meanWeight,
+        weight: 1,
+      })),
+  );
   const path = expectedPath(kernel, at, times, weights, alpha * p, m, horizon);
   const low = distribution.quantile(lowQ);
   const high = distribution.quantile(highQ);

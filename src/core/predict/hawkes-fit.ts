@@ -15,7 +15,8 @@
  *   ℓ = Σ_{j ≥ 1} log λ(tⱼ) − ∫₀ᵀ λ = R log κ + Σⱼ log gⱼ − κ G,
  *
  * gⱼ = Σ_{i<j} wᵢ φ(tⱼ − tᵢ), G = Σᵢ wᵢ Φ(T − tᵢ). For fixed (θ, β) the
- * maximiser is κ̂ = R/G, so the search runs over (θ, β) only (Nelder–Mead),
+ * maximiser is κ̂ = R/G, so the search runs over (θ, β) only (Nelder–Mead;
+ * θ stays at SEISMIC's 0.242 below 200 reposts, where it is weakly identified),
  * and given (θ, β) the κ-likelihood is exactly a Gamma(R + ½, G) posterior
  * under Jeffreys' prior, which the interval uses. The branching ratio is κ̂
  * times the mean weight of the reposts seen so far.
@@ -26,7 +27,12 @@
  * and a group inside the kernel's flat head is exact.
  */
 import type { Cascade } from "../cascade.ts";
-import { branchingForecast } from "./branching-forecast.ts";
+import {
+  branchingForecast,
+  effectiveWeight,
+  gammaNodes,
+  type MixtureComponent,
+} from "./branching-forecast.ts";
 import {
   kernelCdf,
   kernelDensity,
@@ -62,12 +68,16 @@ export interface HawkesFit extends HawkesParams {
   events: number;
   /** G: the fitted compensator per unit κ. */
   exposure: number;
-  /** Whether θ and β were fitted (false: too few events, SEISMIC's θ and β = 1 used). */
-  fitted: boolean;
+  /** Whether θ was fitted (else SEISMIC's: fewer than MIN_THETA_EVENTS reposts). */
+  fittedTheta: boolean;
+  /** Whether β (or ω) was fitted (else 1 or the repost count: fewer than MIN_FIT_EVENTS reposts). */
+  fittedMark: boolean;
 }
 
-/** Fewer reposts than this and θ, β are not fitted. */
+/** Fewer reposts than this and β (or ω) is not fitted. */
 export const MIN_FIT_EVENTS = 10;
+/** Fewer reposts than this and θ is SEISMIC's, not fitted. */
+export const MIN_THETA_EVENTS = 200;
 const LEAF = 16;
 const SPAN_RATIO = 0.1;
 const THETA_RANGE: [number, number] = [0.02, 5];
@@ -232,47 +242,116 @@ export function fitHawkes(
 ): HawkesFit {
   const tree = buildTree(times);
   const r = times.length - 1;
-  // Few events: SEISMIC's θ; β = 1 (SEISMIC's weights), or a source weighing as much as its reposts so far.
+  // Few events: β = 1 (SEISMIC's weights), or a source weighing as much as its reposts so far.
   const fallbackMark = followers ? 1 : Math.max(1, r);
-  if (r < MIN_FIT_EVENTS) {
-    const p = profile(times, followers, at, SEISMIC_KERNEL.theta, fallbackMark, s0, tree);
+  const result = (theta: number, mark: number, fittedTheta: boolean, fittedMark: boolean): HawkesFit => {
+    const p = profile(times, followers, at, theta, mark, s0, tree);
     return {
       kappa: p.kappa,
-      theta: SEISMIC_KERNEL.theta,
-      beta: followers ? fallbackMark : 0,
-      sourceWeight: followers ? 1 : fallbackMark,
+      theta,
+      beta: followers ? mark : 0,
+      sourceWeight: followers ? 1 : mark,
       s0,
       logLikelihood: p.logLikelihood,
       events: r,
       exposure: p.exposure,
-      fitted: false,
+      fittedTheta,
+      fittedMark,
     };
+  };
+  if (r < MIN_FIT_EVENTS) return result(SEISMIC_KERNEL.theta, fallbackMark, false, false);
+  const markOf = (x: number) => (followers ? x : Math.exp(x));
+  const markOutside = (x: number) => followers !== null && (x < BETA_RANGE[0] || x > BETA_RANGE[1]);
+  const markStart = followers ? 0.5 : Math.log(Math.max(1, r / 2));
+  const markStep = followers ? 0.3 : 1;
+  if (r < MIN_THETA_EVENTS) {
+    // θ is weakly identified by a few dozen events: keep SEISMIC's, fit the marks.
+    const objective = (x: readonly number[]) =>
+      markOutside(x[0])
+        ? Number.POSITIVE_INFINITY
+        : -profile(times, followers, at, SEISMIC_KERNEL.theta, markOf(x[0]), s0, tree).logLikelihood;
+    const best = nelderMead(objective, [markStart], [markStep], { maxEvaluations: 60, tolerance: 1e-8 });
+    return result(SEISMIC_KERNEL.theta, markOf(best.x[0]), false, true);
   }
-  const clampTheta = (x: number) => Math.min(THETA_RANGE[1], Math.max(THETA_RANGE[0], Math.exp(x)));
   const objective = (x: readonly number[]) => {
     const theta = Math.exp(x[0]);
-    if (theta < THETA_RANGE[0] || theta > THETA_RANGE[1]) return Number.POSITIVE_INFINITY;
-    if (followers && (x[1] < BETA_RANGE[0] || x[1] > BETA_RANGE[1])) return Number.POSITIVE_INFINITY;
-    const mark = followers ? x[1] : Math.exp(x[1]);
-    return -profile(times, followers, at, theta, mark, s0, tree).logLikelihood;
+    if (theta < THETA_RANGE[0] || theta > THETA_RANGE[1] || markOutside(x[1]))
+      return Number.POSITIVE_INFINITY;
+    return -profile(times, followers, at, theta, markOf(x[1]), s0, tree).logLikelihood;
   };
-  const start = [Math.log(SEISMIC_KERNEL.theta), followers ? 0.5 : Math.log(Math.max(1, r / 2))];
-  const step = [0.7, followers ? 0.3 : 1];
-  const best = nelderMead(objective, start, step, { maxEvaluations: 120, tolerance: 1e-7 });
-  const theta = clampTheta(best.x[0]);
-  const mark = followers ? best.x[1] : Math.exp(best.x[1]);
-  const p = profile(times, followers, at, theta, mark, s0, tree);
-  return {
-    kappa: p.kappa,
-    theta,
-    beta: followers ? mark : 0,
-    sourceWeight: followers ? 1 : mark,
-    s0,
-    logLikelihood: p.logLikelihood,
-    events: r,
-    exposure: p.exposure,
-    fitted: true,
-  };
+  const best = nelderMead(objective, [Math.log(SEISMIC_KERNEL.theta), markStart], [0.7, markStep], {
+    maxEvaluations: 120,
+    tolerance: 1e-7,
+  });
+  const theta = Math.min(THETA_RANGE[1], Math.max(THETA_RANGE[0], Math.exp(best.x[0])));
+  return result(theta, markOf(best.x[1]), true, true);
+}
+
+const GRID = 9;
+const KAPPA_NODES = 8;
+
+/**
+ * The law of the future count with the uncertainty of every parameter: a grid
+ * over (θ, β) — or (θ, ω) without followers — weighted by the likelihood with κ
+ * integrated out under Jeffreys' prior (∝ e^ℓ̂ G^−½, flat in log θ and β or log ω),
+ * and κ | (θ, β) ~ Gamma(R + ½, G) on a few quantile nodes. Without this, the
+ * interval knows only κ's uncertainty and covers far below its level.
+ */
+export function posteriorComponents(
+  times: Float64Array,
+  followers: Float64Array | null,
+  at: number,
+  fit: HawkesFit,
+): MixtureComponent[] {
+  const r = times.length - 1;
+  const tree = buildTree(times);
+  const logSpace = (a: number, b: number) =>
+    Array.from({ length: GRID }, (_, i) => a * (b / a) ** (i / (GRID - 1)));
+  const thetas = fit.fittedTheta ? logSpace(0.05, 3) : [fit.theta];
+  const marks = followers
+    ? Array.from(
+        { length: GRID },
+        (_, i) => BETA_RANGE[0] + ((BETA_RANGE[1] - BETA_RANGE[0]) * i) / (GRID - 1),
+      )
+    : logSpace(Math.max(0.5, r / 20), 5 * r + 5);
+  const points: {
+    logWeight: number;
+    kappaShape: number;
+    exposure: number;
+    nE: number;
+    meanWeight: number;
+  }[] = [];
+  for (const theta of thetas) {
+    for (const mark of marks) {
+      const p = profile(times, followers, at, theta, mark, fit.s0, tree);
+      if (!(p.exposure > 0)) continue;
+      const weights = markWeights(followers, times.length, followers ? mark : 0, followers ? 1 : mark);
+      points.push({
+        logWeight: p.logLikelihood - 0.5 * Math.log(p.exposure),
+        kappaShape: r + 0.5,
+        exposure: p.exposure,
+        nE: effectiveWeight(normalisedKernel(theta, fit.s0), at, times, weights),
+        meanWeight: meanRepostWeight(weights),
+      });
+    }
+  }
+  const best = Math.max(...points.map((p) => p.logWeight));
+  const components: MixtureComponent[] = [];
+  for (const point of points) {
+    const weight = Math.exp(point.logWeight - best);
+    if (weight < 1e-4) continue;
+    for (const kappa of gammaNodes(point.kappaShape, point.exposure, KAPPA_NODES)) {
+      components.push({ mu: kappa * point.nE, m: kappa * point.meanWeight, weight: weight / KAPPA_NODES });
+    }
+  }
+  return components;
+}
+
+function meanRepostWeight(weights: Float64Array): number {
+  if (weights.length <= 1) return weights[0] ?? 1;
+  let sum = 0;
+  for (let i = 1; i < weights.length; i++) sum += weights[i];
+  return sum / (weights.length - 1);
 }
 
 export function predictHawkes(
@@ -287,32 +366,32 @@ export function predictHawkes(
   }
   const fit = fitHawkes(obs.times, obs.audiences, at);
   const weights = markWeights(obs.audiences, obs.times.length, fit.beta, fit.sourceWeight);
-  let meanWeight = weights[0];
-  if (weights.length > 1) {
-    meanWeight = 0;
-    for (let i = 1; i < weights.length; i++) meanWeight += weights[i];
-    meanWeight /= weights.length - 1;
-  }
+  const meanWeight = meanRepostWeight(weights);
   const lowQ = (1 - opts.level) / 2;
-  const forecast = branchingForecast({
-    kernel: normalisedKernel(fit.theta, fit.s0),
-    at,
-    times: obs.times,
-    weights,
-    p: fit.kappa,
-    meanWeight,
-    shape: fit.events + 0.5,
-    rate: fit.exposure,
-    lowQ,
-    highQ: 1 - lowQ,
-    horizon: opts.horizon,
-  });
+  const forecast = branchingForecast(
+    {
+      kernel: normalisedKernel(fit.theta, fit.s0),
+      at,
+      times: obs.times,
+      weights,
+      p: fit.kappa,
+      meanWeight,
+      shape: fit.events + 0.5,
+      rate: fit.exposure,
+      lowQ,
+      highQ: 1 - lowQ,
+      horizon: opts.horizon,
+    },
+    posteriorComponents(obs.times, obs.audiences, at, fit),
+  );
   const notes: string[] = [];
-  if (!fit.fitted) {
+  if (!fit.fittedTheta) {
     notes.push(
-      `only ${fit.events} reposts by T: the kernel is not fitted (θ = ${SEISMIC_KERNEL.theta} from SEISMIC).`,
+      `${fit.events} reposts by T: θ is SEISMIC's ${SEISMIC_KERNEL.theta}, fitted from ${MIN_THETA_EVENTS} on.`,
     );
   }
+  if (!fit.fittedMark)
+    notes.push(`fewer than ${MIN_FIT_EVENTS} reposts by T: the marks are not fitted either.`);
   if (!obs.audiences)
     notes.push("no follower counts: every repost has weight 1, the source a fitted weight.");
   if (forecast.branchingRatio >= 1) {
