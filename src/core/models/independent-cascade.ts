@@ -82,7 +82,7 @@ export function runIndependentCascade(
   queue: EventQueue,
 ): void {
   const { p, botP } = params;
-  const mu = Math.log(params.delayMinutes * 60);
+  const median = params.delayMinutes * 60;
   const sigma = params.delaySpread;
   const { offsets, targets, bot } = graph;
   const hasBots = botP !== p && bot.some((b) => b === 1);
@@ -100,7 +100,7 @@ export function runIndependentCascade(
       const target = targets[j++];
       if (recorder.isActive(target)) continue;
       if (hasBots && rng.next() * q >= (bot[target] ? botP : p)) continue;
-      const delay = sigma > 0 ? Math.exp(mu + sigma * rng.normal()) : Math.exp(mu);
+      const delay = sigma > 0 ? median * Math.exp(sigma * rng.normal()) : median;
       const at = time + delay;
       if (at <= limits.horizon) queue.push(at, target, event);
     }

@@ -1,0 +1,325 @@
+/**
+ * Cumulative reposts and views over time, each in its own panel with its
+ * legal line, and the crossing moments marked and labelled.
+ */
+import { scaleLinear, scaleSymlog } from "d3-scale";
+import type { Crossing, CumulativeSeries, LineReport } from "../core/legal.ts";
+import {
+  bottomAxis,
+  type ChartContext,
+  chartRoot,
+  formatTick,
+  LIGHT_THEME,
+  leftAxis,
+  pathData,
+  svg,
+  type Theme,
+  timeTicks,
+} from "./svg.ts";
+import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+
+export interface TimeSeriesData {
+  series: CumulativeSeries;
+  report: LineReport;
+}
+
+export interface TimeSeriesOptions {
+  width?: number;
+  height?: number;
+  theme?: Theme;
+  title?: string;
+  /** Scenario and data source, printed under the chart. */
+  caption?: string;
+  /** Playback clock: only what happened up to this time is drawn. */
+  cursor?: number;
+  /** Right end of the time axis (seconds); defaults to the last event. */
+  maxTime?: number;
+  /** A vertical marker, e.g. an intervention. */
+  marker?: { time: number; label: string };
+  text?: ChartText;
+}
+
+const MARGIN = { top: 44, right: 24, bottom: 48, left: 72 };
+
+export function timeSeriesChart(
+  data: TimeSeriesData,
+  options: TimeSeriesOptions,
+  context: ChartContext,
+): SVGSVGElement {
+  const theme = options.theme ?? LIGHT_THEME;
+  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const width = options.width ?? 760;
+  const captionLines = options.caption ? options.caption.split("\n") : [];
+  const captionHeight = captionLines.length * (theme.fontSize + 4) + (captionLines.length ? 8 : 0);
+  const height = (options.height ?? 440) + captionHeight;
+  const { series, report } = data;
+  const maxTime = options.maxTime ?? defaultMaxTime(series, report);
+  const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
+  const title = options.title ?? text.timeSeriesTitle;
+  const root = chartRoot(context, width, height, theme, title, text.timeSeriesDescription(report));
+  root.appendChild(
+    svg(
+      context,
+      "text",
+      {
+        x: MARGIN.left,
+        y: 24,
+        "font-weight": 600,
+        "font-size": theme.fontSize * 1.25,
+        fill: theme.foreground,
+      },
+      title,
+    ),
+  );
+
+  const plotHeight = height - captionHeight - MARGIN.top - MARGIN.bottom;
+  const gap = 28;
+  const panelHeight = (plotHeight - gap) / 2;
+  const x = scaleLinear()
+    .domain([0, maxTime])
+    .range([MARGIN.left, width - MARGIN.right]);
+  const clip = (t: number) => Math.min(t, cursor, maxTime);
+
+  const panels: Array<{ kind: "reposts" | "views"; top: number }> = [
+    { kind: "reposts", top: MARGIN.top },
+    { kind: "views", top: MARGIN.top + panelHeight + gap },
+  ];
+  for (const { kind, top } of panels) {
+    const g = svg(context, "g", { class: `panel panel-${kind}` });
+    root.appendChild(g);
+    const colour = kind === "reposts" ? theme.reposts : theme.views;
+    const threshold = report.thresholds[kind];
+    const label = kind === "reposts" ? text.reposts : text.views;
+    g.appendChild(
+      svg(context, "text", { x: MARGIN.left, y: top - 6, fill: colour, "font-weight": 600 }, label),
+    );
+    if (kind === "views" && !series.hasViews) {
+      g.appendChild(
+        svg(
+          context,
+          "text",
+          { x: MARGIN.left + 8, y: top + panelHeight / 2, fill: theme.muted },
+          text.viewsUnknown,
+        ),
+      );
+      continue;
+    }
+    const values = kind === "reposts" ? series.reposts : series.views;
+    const max = values.length ? values[values.length - 1] : 0;
+    const top2 = Math.max(max, threshold) * 1.08;
+    // A symlog axis keeps the line visible when a big account's views dwarf it.
+    const y = (top2 > threshold * 20 ? scaleSymlog().constant(threshold / 50) : scaleLinear())
+      .domain([0, top2])
+      .range([top + panelHeight, top]);
+    const ticks = top2 > threshold * 20 ? symlogTicks(top2) : y.ticks(4);
+    g.appendChild(
+      leftAxis(context, ticks, y, MARGIN.left, width - MARGIN.left - MARGIN.right, compact, theme),
+    );
+    // The legal line.
+    g.appendChild(
+      svg(context, "line", {
+        class: "threshold",
+        x1: MARGIN.left,
+        x2: width - MARGIN.right,
+        y1: y(threshold),
+        y2: y(threshold),
+        stroke: theme.threshold,
+        "stroke-width": theme.strokeWidth * 0.75,
+        "stroke-dasharray": "6 4",
+      }),
+    );
+    g.appendChild(
+      svg(
+        context,
+        "text",
+        { x: width - MARGIN.right - 4, y: y(threshold) - 5, "text-anchor": "end", fill: theme.threshold },
+        kind === "reposts" ? text.repostLine(threshold) : text.viewLine(threshold),
+      ),
+    );
+    // Step curve up to the playback clock.
+    const points: Array<[number, number]> = [];
+    let previous = 0;
+    for (let i = 0; i < series.time.length && series.time[i] <= cursor; i++) {
+      const t = clip(series.time[i]);
+      points.push([x(t), y(previous)], [x(t), y(values[i])]);
+      previous = values[i];
+    }
+    if (points.length)
+      points.push([
+        x(clip(Math.min(maxTime, cursor === Number.POSITIVE_INFINITY ? maxTime : cursor))),
+        y(previous),
+      ]);
+    g.appendChild(
+      svg(context, "path", {
+        class: `curve curve-${kind}`,
+        d: pathData(points),
+        fill: "none",
+        stroke: colour,
+        "stroke-width": theme.strokeWidth,
+        "stroke-linejoin": "round",
+      }),
+    );
+    const crossing = report.crossing[kind];
+    if (crossing && crossing.time <= cursor) {
+      g.appendChild(
+        crossingMark(
+          context,
+          crossing,
+          kind,
+          x(crossing.time),
+          y(threshold),
+          top,
+          panelHeight,
+          width,
+          theme,
+          text,
+          report,
+        ),
+      );
+    }
+  }
+  if (options.marker && options.marker.time <= maxTime) {
+    const mx = x(options.marker.time);
+    root.appendChild(
+      svg(context, "line", {
+        class: "marker",
+        x1: mx,
+        x2: mx,
+        y1: MARGIN.top,
+        y2: MARGIN.top + plotHeight,
+        stroke: theme.muted,
+        "stroke-width": 1.5,
+      }),
+    );
+    root.appendChild(
+      svg(context, "text", { x: mx + 4, y: MARGIN.top + 12, fill: theme.muted }, options.marker.label),
+    );
+  }
+  if (Number.isFinite(cursor) && cursor <= maxTime) {
+    const cx = x(cursor);
+    root.appendChild(
+      svg(context, "line", {
+        class: "cursor",
+        x1: cx,
+        x2: cx,
+        y1: MARGIN.top,
+        y2: MARGIN.top + plotHeight,
+        stroke: theme.foreground,
+        "stroke-opacity": 0.4,
+      }),
+    );
+  }
+  const axisY = MARGIN.top + plotHeight;
+  root.appendChild(bottomAxis(context, timeTicks(maxTime), x, axisY, formatTick, theme));
+  root.appendChild(
+    svg(
+      context,
+      "text",
+      {
+        x: (MARGIN.left + width - MARGIN.right) / 2,
+        y: axisY + 40,
+        "text-anchor": "middle",
+        fill: theme.muted,
+      },
+      text.timeAxis,
+    ),
+  );
+  captionLines.forEach((line, i) => {
+    root.appendChild(
+      svg(
+        context,
+        "text",
+        {
+          class: "caption",
+          x: 8,
+          y: height - captionHeight + 8 + (i + 0.8) * (theme.fontSize + 4),
+          fill: theme.muted,
+          "font-size": theme.fontSize * 0.9,
+        },
+        line,
+      ),
+    );
+  });
+  return root;
+}
+
+function crossingMark(
+  context: ChartContext,
+  crossing: Crossing,
+  kind: "reposts" | "views",
+  cx: number,
+  cy: number,
+  top: number,
+  panelHeight: number,
+  width: number,
+  theme: Theme,
+  text: ChartText,
+  report: LineReport,
+): SVGGElement {
+  const g = svg(context, "g", { class: `crossing crossing-${kind}` });
+  g.appendChild(
+    svg(context, "line", {
+      x1: cx,
+      x2: cx,
+      y1: top,
+      y2: top + panelHeight,
+      stroke: theme.crossing,
+      "stroke-width": theme.strokeWidth * 0.75,
+    }),
+  );
+  g.appendChild(
+    svg(context, "circle", {
+      cx,
+      cy,
+      r: theme.strokeWidth * 2.5,
+      fill: theme.crossing,
+      stroke: theme.background,
+      "stroke-width": 1.5,
+    }),
+  );
+  const label = text.crossingLabel(kind, crossing, report.thresholds[kind]);
+  const rightHalf = cx > width * 0.6;
+  g.appendChild(
+    svg(
+      context,
+      "text",
+      {
+        class: "crossing-label",
+        x: rightHalf ? cx - 8 : cx + 8,
+        y: top + theme.fontSize + 4,
+        "text-anchor": rightHalf ? "end" : "start",
+        fill: theme.foreground,
+        "font-weight": 600,
+      },
+      label,
+    ),
+  );
+  return g;
+}
+
+/** 0, 1k, 10k, 100k ... up to max: ticks for a symlog axis. */
+function symlogTicks(max: number): number[] {
+  const ticks = [0];
+  for (let v = 100; v <= max; v *= 10) ticks.push(v);
+  return ticks;
+}
+
+export function compact(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `${+(value / 1e6).toFixed(1)}M`;
+  if (abs >= 1e4) return `${+(value / 1e3).toFixed(0)}k`;
+  if (abs >= 1e3) return `${+(value / 1e3).toFixed(1)}k`;
+  return String(+value.toFixed(2));
+}
+
+/**
+ * Most of a cascade happens early and a long tail follows: show up to the
+ * 95th percentile of events, but always the crossings with room after them.
+ */
+export function defaultMaxTime(series: CumulativeSeries, report: LineReport): number {
+  const count = series.time.length;
+  if (count === 0) return 3600;
+  const p95 = series.time[Math.min(count - 1, Math.floor(count * 0.95))];
+  const crossings = [report.crossing.reposts?.time ?? 0, report.crossing.views?.time ?? 0];
+  return Math.max(60, p95 * 1.05, ...crossings.map((t) => t * 1.25));
+}

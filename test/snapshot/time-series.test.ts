@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { timeSeriesChart } from "../../src/charts/time-series.ts";
+import { cumulativeSeries, DEFAULT_RULES, evaluateLine } from "../../src/core/legal.ts";
+import { DEFAULT_SCENARIO, runScenario } from "../../src/core/scenario.ts";
+import { expectSvgSnapshot, jsdomContext } from "./snapshot.ts";
+
+describe("timeSeriesChart", () => {
+  const scenario = { ...DEFAULT_SCENARIO, nodes: 600, seed: "snapshot" };
+  const { cascade } = runScenario(scenario);
+  const data = {
+    series: cumulativeSeries(cascade, DEFAULT_RULES),
+    report: evaluateLine(cascade, DEFAULT_RULES),
+  };
+
+  it("matches its golden for a fixed seed", () => {
+    const chart = timeSeriesChart(
+      data,
+      { caption: "Weibo, 600 accounts, IC p = 0.12, seed 'snapshot'" },
+      jsdomContext(),
+    );
+    expectSvgSnapshot("time-series", chart);
+  });
+
+  it("labels each crossing with its time and account", () => {
+    const chart = timeSeriesChart(data, {}, jsdomContext());
+    const labels = [...chart.querySelectorAll(".crossing-label")].map((e) => e.textContent);
+    expect(data.report.crossing.views).not.toBeNull();
+    expect(labels).toContain(`5,000 views at ${labels[labels.length - 1]?.split(" at ")[1]}`);
+    expect(labels.some((l) => l?.includes(`by account ${data.report.crossing.views?.account}`))).toBe(true);
+  });
+
+  it("draws only what happened before the playback clock", () => {
+    const crossing = data.report.crossing.views!;
+    const before = timeSeriesChart(data, { cursor: crossing.time - 1 }, jsdomContext());
+    expect(before.querySelectorAll(".crossing-views")).toHaveLength(0);
+    const after = timeSeriesChart(data, { cursor: crossing.time }, jsdomContext());
+    expect(after.querySelectorAll(".crossing-views")).toHaveLength(1);
+  });
+
+  it("says when views cannot be counted", () => {
+    const events = cascade.events.map((e) => ({ ...e, audience: null }));
+    const blind = { ...cascade, events };
+    const chart = timeSeriesChart(
+      { series: cumulativeSeries(blind, DEFAULT_RULES), report: evaluateLine(blind, DEFAULT_RULES) },
+      {},
+      jsdomContext(),
+    );
+    expect(chart.textContent).toContain("Views cannot be counted");
+  });
+});
