@@ -124,8 +124,14 @@ describe("predictHawkes edge cases", () => {
     expect(result.parameters.branchingRatio).toBeLessThan(1);
     expect(result.predicted.finalViews).toBeNull();
   });
-  it("says it is unavailable at T = 0", () => {
+  it("says it is unavailable at T = 0 and before any repost", () => {
     const cascade = simulateHawkes(MARKED, createRng("t0"));
     expect(isUnavailable(predictHawkes(cascade, 0))).toBe(true);
+    const late = {
+      ...cascade,
+      events: cascade.events.map((e) => ({ ...e, time: e.parent < 0 ? 0 : e.time + 10_000 })),
+    };
+    const result = predictHawkes(late, 600);
+    expect(isUnavailable(result) && result.unavailable).toMatch(/no repost/);
   });
 });

@@ -132,6 +132,18 @@ describe("predictSeismic", () => {
     expect(p.predicted.crossing.reposts).toEqual({ time: 1000, low: 1000, high: 1000, observed: true });
   });
 
+  it("says it is unavailable before 5 minutes of observation (its shortest window)", () => {
+    const result = predictSeismic(star([10, 20]), 120);
+    expect(isUnavailable(result) && result.unavailable).toMatch(/5 minutes/);
+  });
+
+  it("keeps the point estimate inside its band", () => {
+    const p = available(predictSeismic(star([4000], 100, 50), 300));
+    const band = p.predicted.finalReposts;
+    expect(band.low).toBeLessThanOrEqual(band.estimate);
+    expect(band.estimate).toBeLessThanOrEqual(band.high);
+  });
+
   it("refuses a negative observation time", () => {
     expect(() => predictSeismic(star([10]), -5)).toThrow(/observation time/);
   });

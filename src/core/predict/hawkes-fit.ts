@@ -44,6 +44,7 @@ import { nelderMead } from "./nelder-mead.ts";
 import {
   assemble,
   type Estimator,
+  MIN_OBSERVATION,
   observe,
   type Prediction,
   type PredictOptions,
@@ -361,8 +362,14 @@ export function predictHawkes(
 ): Prediction | Unavailable {
   const opts = resolveOptions(options);
   const obs = observe(cascade, at, opts.rules);
-  if (at <= 0) {
-    return { estimator: "hawkes", unavailable: "the Hawkes fit needs an observation time above 0 s." };
+  if (at < MIN_OBSERVATION) {
+    return {
+      estimator: "hawkes",
+      unavailable: `the Hawkes fit needs at least ${MIN_OBSERVATION / 60} minutes of observation; T = ${at} s.`,
+    };
+  }
+  if (obs.times.length < 2) {
+    return { estimator: "hawkes", unavailable: "no repost by T: the Hawkes fit has nothing to fit yet." };
   }
   const fit = fitHawkes(obs.times, obs.audiences, at);
   const weights = markWeights(obs.audiences, obs.times.length, fit.beta, fit.sourceWeight);

@@ -144,6 +144,9 @@ export interface Observation {
   truth?: Truth;
 }
 
+/** Model-based estimators need at least the kernel's flat head (SEISMIC's s0) of observation. */
+export const MIN_OBSERVATION = 300;
+
 export function validateTime(at: number): void {
   if (!Number.isFinite(at) || at < 0) {
     throw new PredictError(
@@ -270,11 +273,14 @@ export function assemble(
   const lowQ = (1 - level) / 2;
   const highQ = 1 - lowQ;
   const r = obs.reposts;
-  const finalReposts: Band = {
-    estimate: r + forecast.mean,
-    low: r + forecast.quantile(lowQ),
-    high: r + forecast.quantile(highQ),
-  };
+  // The point estimate is the model's formula and the interval its predictive law; when data are
+  // scant the two can disagree, and the band is widened to hold the estimate.
+  const band = (estimate: number, low: number, high: number): Band => ({
+    estimate,
+    low: Math.min(low, estimate),
+    high: Math.max(high, estimate),
+  });
+  const finalReposts = band(r + forecast.mean, r + forecast.quantile(lowQ), r + forecast.quantile(highQ));
   const needReposts = rules.thresholds.reposts - r;
   const probabilityReposts = obs.crossedAt.reposts !== null ? 1 : forecast.survival(needReposts);
 
@@ -285,11 +291,11 @@ export function assemble(
     // Each future repost shows the post to about the mean audience seen so far.
     const perRepost = obs.meanAudience;
     const views = (exposures: number) => exposures * rules.viewRate;
-    finalViews = {
-      estimate: views(obs.exposures + perRepost * forecast.mean),
-      low: views(obs.exposures + perRepost * forecast.quantile(lowQ)),
-      high: views(obs.exposures + perRepost * forecast.quantile(highQ)),
-    };
+    finalViews = band(
+      views(obs.exposures + perRepost * forecast.mean),
+      views(obs.exposures + perRepost * forecast.quantile(lowQ)),
+      views(obs.exposures + perRepost * forecast.quantile(highQ)),
+    );
     const needExposures = exposuresNeeded(rules.thresholds.views, rules.viewRate) - obs.exposures;
     if (obs.crossedAt.views !== null) probabilityViews = 1;
     else if (perRepost <= 0) probabilityViews = 0;

@@ -37,6 +37,7 @@ import { kernelCdf, type MemoryKernel, SEISMIC_KERNEL } from "./memory-kernel.ts
 import {
   assemble,
   type Estimator,
+  MIN_OBSERVATION,
   observe,
   type Prediction,
   type PredictOptions,
@@ -183,6 +184,12 @@ export function predictSeismic(
     return {
       estimator: "seismic",
       unavailable: `SEISMIC needs the follower count of every poster; cascade '${cascade.id}' (${cascade.format}) has none.`,
+    };
+  }
+  if (at < MIN_OBSERVATION) {
+    return {
+      estimator: "seismic",
+      unavailable: `SEISMIC needs at least ${MIN_OBSERVATION / 60} minutes of observation (its shortest window); T = ${at} s.`,
     };
   }
   const inf = estimateInfectiousness(obs.times, obs.audiences, at, settings);
