@@ -288,7 +288,9 @@ export function fitHawkes(
   return result(theta, markOf(best.x[1]), true, true);
 }
 
-const GRID = 9;
+/** Grid points per free shape parameter: 9 for one, 7 × 7 for two (θ fitted), to bound the cost. */
+const GRID_ONE = 9;
+const GRID_TWO = 7;
 const KAPPA_NODES = 8;
 
 /**
@@ -306,13 +308,14 @@ export function posteriorComponents(
 ): MixtureComponent[] {
   const r = times.length - 1;
   const tree = buildTree(times);
+  const size = fit.fittedTheta ? GRID_TWO : GRID_ONE;
   const logSpace = (a: number, b: number) =>
-    Array.from({ length: GRID }, (_, i) => a * (b / a) ** (i / (GRID - 1)));
+    Array.from({ length: size }, (_, i) => a * (b / a) ** (i / (size - 1)));
   const thetas = fit.fittedTheta ? logSpace(0.05, 3) : [fit.theta];
   const marks = followers
     ? Array.from(
-        { length: GRID },
-        (_, i) => BETA_RANGE[0] + ((BETA_RANGE[1] - BETA_RANGE[0]) * i) / (GRID - 1),
+        { length: size },
+        (_, i) => BETA_RANGE[0] + ((BETA_RANGE[1] - BETA_RANGE[0]) * i) / (size - 1),
       )
     : logSpace(Math.max(0.5, r / 20), 5 * r + 5);
   const points: {
