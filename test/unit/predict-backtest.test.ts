@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCascades } from "../../src/cli/load-series.ts";
 import type { Cascade, CascadeEvent } from "../../src/core/cascade.ts";
-import { backtest, convergence, ESTIMATORS, median, timeOfRepost } from "../../src/core/predict/index.ts";
+import {
+  backtest,
+  convergence,
+  ESTIMATORS,
+  median,
+  predictionChartData,
+  timeOfRepost,
+} from "../../src/core/predict/index.ts";
 import { predictLogLinear } from "../../src/core/predict/loglinear.ts";
 import { isUnavailable } from "../../src/core/predict/prediction.ts";
 
@@ -74,5 +81,26 @@ describe.skipIf(!existsSync(DATA))("backtest on the real cascades (needs ../shar
     expect(summary.cascades).toBeGreaterThanOrEqual(6);
     expect(summary.medianApe).not.toBeNull();
     expect(summary.medianApe!).toBeLessThan(1);
+  });
+});
+
+describe("predictionChartData", () => {
+  it("splits the record at T and turns the repost path into views", () => {
+    const cascade = even("a", 300, 20_000, 500);
+    const prediction = ESTIMATORS.seismic.predict(cascade, 3600);
+    if (isUnavailable(prediction)) throw new Error(prediction.unavailable);
+    const data = predictionChartData(cascade, prediction);
+    expect(data.observed.time.at(-1)).toBeLessThanOrEqual(3600);
+    expect(data.truth.time[0]).toBeGreaterThan(3600);
+    expect(data.observed.reposts.at(-1)).toBe(prediction.observedReposts);
+    expect(data.observed.reposts.length + data.truth.reposts.length).toBe(301);
+    // 500 followers × 0.35 views each: every predicted repost adds 175 views.
+    expect(prediction.viewsPerRepost).toBeCloseTo(175, 9);
+    const i = data.reposts.time.length - 1;
+    expect(data.views!.estimate[i]).toBeCloseTo(
+      prediction.observedViews! + 175 * (data.reposts.estimate[i] - prediction.observedReposts),
+      6,
+    );
+    expect(data.thresholds).toEqual({ reposts: 500, views: 5000 });
   });
 });

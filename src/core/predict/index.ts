@@ -41,5 +41,6 @@ export function timeOfRepost(
 }
 
 export { backtest, convergence, median } from "./backtest.ts";
+export { type PredictionChartData, predictionChartData } from "./chart-data.ts";
 export { simulateHawkes } from "./hawkes-simulate.ts";
 export * from "./prediction.ts";

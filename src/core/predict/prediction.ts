@@ -59,6 +59,8 @@ export interface Prediction {
   level: number;
   observedReposts: number;
   observedViews: number | null;
+  /** Views each future repost is expected to add (mean audience so far × view rate); null without audiences. */
+  viewsPerRepost: number | null;
   predicted: {
     finalReposts: Band;
     finalViews: Band | null;
@@ -311,6 +313,7 @@ export function assemble(
     level,
     observedReposts: r,
     observedViews: obs.exposures === null ? null : obs.exposures * rules.viewRate,
+    viewsPerRepost: obs.meanAudience === null ? null : obs.meanAudience * rules.viewRate,
     predicted: {
       finalReposts,
       finalViews,
