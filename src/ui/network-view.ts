@@ -7,7 +7,6 @@ import { type Quadtree, quadtree } from "d3-quadtree";
 import { select } from "d3-selection";
 import { type ZoomTransform, zoom, zoomIdentity } from "d3-zoom";
 import { nodeRadius, timeColour } from "../charts/network.ts";
-import { formatDuration } from "../core/format.ts";
 import type { Crossing } from "../core/legal.ts";
 import type { GraphSnapshot } from "../worker/protocol.ts";
 import { h } from "./dom.ts";
@@ -169,12 +168,12 @@ export class NetworkView {
         cascade && i === cascade.source
           ? m.source
           : t !== undefined && !Number.isNaN(t) && t <= this.clock
-            ? m.repostedAt(formatDuration(t), cascade!.depthOf[i])
+            ? m.repostedAt(m.duration(t), cascade!.depthOf[i])
             : m.didNotRepost;
       this.tooltip.replaceChildren(
         h("strong", {}, `account ${graph.ids[i]}${label ? ` (${label})` : ""}`),
         h("br"),
-        `${Math.round(graph.audience[i]).toLocaleString()} ${m.followers}${graph.bot[i] ? " · bot" : ""}`,
+        `${m.count(graph.audience[i])} ${m.followers}${graph.bot[i] ? " · bot" : ""}`,
         h("br"),
         status,
         h("br"),
@@ -273,15 +272,35 @@ export class NetworkView {
       );
       context.stroke();
     };
+    // Labels stay on screen so a projected view needs no hover.
+    const labels: Array<[number, string]> = [];
     if (cascade) {
       ring(cascade.source, "#1a1a1a", 2.5);
+      labels.push([cascade.source, `${this.messages.source} ${graph.ids[cascade.source]}`]);
       for (const kind of ["reposts", "views"] as const) {
         const crossing = cascade.crossings[kind];
         if (crossing && crossing.time <= this.clock) {
           const i = graph.ids.indexOf(crossing.account);
-          if (i >= 0) ring(i, "#cc79a7", 3);
+          if (i >= 0) {
+            ring(i, "#cc79a7", 3);
+            labels.push([
+              i,
+              `${kind === "reposts" ? this.messages.reposts : this.messages.views} ✓ ${crossing.account}`,
+            ]);
+          }
         }
       }
+    }
+    const fontSize = Number.parseFloat(getComputedStyle(this.canvas).fontSize) || 14;
+    context.font = `600 ${fontSize / k}px system-ui, sans-serif`;
+    context.lineWidth = 3 / k;
+    context.strokeStyle = "rgba(255,255,255,0.9)";
+    context.fillStyle = "#1a1a1a";
+    for (const [i, text] of labels) {
+      const lx = positions[2 * i] + 10 / k;
+      const ly = positions[2 * i + 1] - 8 / k;
+      context.strokeText(text, lx, ly);
+      context.fillText(text, lx, ly);
     }
     if (this.highlighted >= 0) ring(this.highlighted, "#e69f00", 3);
     if (this.hovered >= 0) ring(this.hovered, "#000000", 1.5);
