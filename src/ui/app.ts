@@ -13,7 +13,7 @@ import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scena
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
 import { renderControls } from "./controls.ts";
 import { h } from "./dom.ts";
-import { download, svgMarkup } from "./export.ts";
+import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
 import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
 import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
 import { LabClient, LabError } from "./lab-client.ts";
@@ -141,19 +141,9 @@ export function startApp(root: HTMLElement): void {
       findMessage.textContent = index < 0 ? m.noSuchAccount(id) : "";
       if (index >= 0) network.focus(index);
     });
-    const networkExport = h(
-      "button",
-      { type: "button", class: "secondary", "aria-label": `${m.exportSvg}: ${m.network}` },
-      m.exportSvg,
-    );
-    networkExport.addEventListener("click", exportNetwork);
+    const networkExport = exportButtons(m, m.network, exportItems()[0]);
     const chartHost = h("div", { class: "chart-host", "data-testid": "time-series" });
-    const chartExport = h(
-      "button",
-      { type: "button", class: "secondary", "aria-label": `${m.exportSvg}: ${m.timeSeries}` },
-      m.exportSvg,
-    );
-    chartExport.addEventListener("click", exportTimeSeries);
+    const chartExport = exportButtons(m, m.timeSeries, exportItems()[1]);
     const reportHost = h("div", { class: "report-host" });
     const lawHost = h("div", { class: "law-host" });
     const presetNote = h("p", { class: "help preset-note" });
@@ -182,6 +172,15 @@ export function startApp(root: HTMLElement): void {
       if (document.fullscreenElement) void document.exitFullscreen();
       else void document.documentElement.requestFullscreen?.();
     });
+    const everything = h("button", { type: "button" }, m.exportAll);
+    everything.addEventListener("click", () => {
+      const state = store.get();
+      void exportAll(
+        exportItems(),
+        state.scenario,
+        `${caption(state)}\n\nExported from Repost Threshold Lab.\n`,
+      ).then((zip) => download(`repost-threshold-${state.scenario.seed}.zip`, zip));
+    });
     const reset = h("button", { type: "button" }, m.reset);
     reset.addEventListener("click", () => {
       storageSet(STORAGE_KEY, null);
@@ -209,7 +208,7 @@ export function startApp(root: HTMLElement): void {
         { class: "app-header" },
         h("h1", {}, m.appTitle),
         h("p", { class: "tagline" }, m.tagline),
-        h("div", { class: "header-actions" }, language, presentation, fullScreen, reset),
+        h("div", { class: "header-actions" }, language, presentation, fullScreen, everything, reset),
       ),
       guided,
       guideHost,
@@ -357,11 +356,10 @@ export function startApp(root: HTMLElement): void {
     };
   }
 
-  function exportNetwork(): void {
-    const state = store.get();
+  function networkElement(state: AppState): SVGSVGElement | null {
     const cascade = networkCascade(state);
-    if (!state.graph || !state.positions || !cascade) return;
-    const chart = networkChart(
+    if (!state.graph || !state.positions || !cascade) return null;
+    return networkChart(
       { ...state.graph, positions: state.positions, ...cascade },
       {
         caption: caption(state),
@@ -370,12 +368,89 @@ export function startApp(root: HTMLElement): void {
       },
       { document },
     );
-    download(`network-${state.scenario.seed}.svg`, svgMarkup(chart));
   }
 
-  function exportTimeSeries(): void {
-    const chart = timeSeriesElement(store.get(), true);
-    if (chart) download(`time-series-${store.get().scenario.seed}.svg`, svgMarkup(chart));
+  /** Every chart with its data, for the export buttons and the zip. */
+  function exportItems(): ExportItem[] {
+    return [
+      {
+        name: "network",
+        chart: () => networkElement(store.get()),
+        csv: () => {
+          const run = store.get().run;
+          if (!run) return null;
+          return toCsv(
+            ["index", "account", "parent", "time_s", "depth", "audience", "bot"],
+            run.cascade.events.map((e, i) => [
+              i,
+              e.account,
+              e.parent,
+              e.time,
+              e.depth,
+              e.audience,
+              e.bot ? 1 : 0,
+            ]),
+          );
+        },
+        json: () => store.get().run?.cascade ?? null,
+      },
+      {
+        name: "time-series",
+        chart: () => timeSeriesElement(store.get(), true),
+        csv: () => {
+          const state = store.get();
+          if (!state.run) return null;
+          const series = cumulativeSeries(state.run.cascade, state.scenario.rules);
+          return toCsv(
+            ["time_s", "reposts", "views"],
+            Array.from(series.time, (t, i) => [
+              t,
+              series.reposts[i],
+              series.hasViews ? series.views[i] : null,
+            ]),
+          );
+        },
+        json: () => store.get().run?.report ?? null,
+      },
+    ];
+  }
+
+  function exportButtons(m: Messages, what: string, item: ExportItem): HTMLElement {
+    const stem = () => `${item.name}-${store.get().scenario.seed}`;
+    const svgButton = h(
+      "button",
+      { type: "button", class: "secondary", "aria-label": `${m.exportSvg}: ${what}` },
+      m.exportSvg,
+    );
+    svgButton.addEventListener("click", () => {
+      const chart = item.chart?.();
+      if (chart) download(`${stem()}.svg`, svgMarkup(chart));
+    });
+    const pngButton = h(
+      "button",
+      { type: "button", class: "secondary", "aria-label": `${m.exportPng}: ${what}` },
+      m.exportPng,
+    );
+    pngButton.addEventListener("click", () => {
+      const chart = item.chart?.();
+      if (chart) void svgToPng(chart).then((png) => download(`${stem()}.png`, png));
+    });
+    const csvButton = h(
+      "button",
+      { type: "button", class: "secondary", "aria-label": `${m.exportCsv}: ${what}` },
+      m.exportCsv,
+    );
+    csvButton.addEventListener("click", () => {
+      const csv = item.csv?.();
+      if (csv) download(`${stem()}.csv`, csv, "text/csv");
+    });
+    return h(
+      "div",
+      { class: "export-buttons", role: "group", "aria-label": what },
+      svgButton,
+      pngButton,
+      csvButton,
+    );
   }
 
   layoutWorker.onmessage = (message: MessageEvent<LayoutResponse>) => {

@@ -52,6 +52,9 @@ export interface Messages {
   clickToMakeSource: string;
   timeSeries: string;
   exportSvg: string;
+  exportPng: string;
+  exportCsv: string;
+  exportAll: string;
   summary: string;
   reposts: string;
   views: string;
@@ -138,6 +141,9 @@ export const en: Messages = {
   clickToMakeSource: "Click to make this account the source.",
   timeSeries: "Reposts and views over time",
   exportSvg: "Export SVG",
+  exportPng: "PNG",
+  exportCsv: "CSV",
+  exportAll: "Export all (zip)",
   summary: "The legal line",
   reposts: "Reposts",
   views: "Views",
@@ -273,6 +279,9 @@ export const zh: Messages = {
   clickToMakeSource: "点击将此账号设为源头。",
   timeSeries: "转发与浏览随时间变化",
   exportSvg: "导出 SVG",
+  exportPng: "PNG",
+  exportCsv: "CSV",
+  exportAll: "全部导出（zip）",
   summary: "法律界线",
   reposts: "转发",
   views: "浏览",

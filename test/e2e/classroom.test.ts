@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import { JSDOM } from "jsdom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -78,5 +79,32 @@ describe("classroom use", () => {
     expect(text).toContain("legal line: 500 reposts");
     // The caption names the scenario so a slide is self-explanatory.
     expect(text).toContain("seed 'big-v'");
+  });
+
+  it("exports a PNG at twice the chart's size and everything as one zip", async () => {
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "PNG: Reposts and views over time" }).click(),
+    ]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    // IHDR width at byte 16: twice the SVG's 760 px.
+    expect(bytes.readUInt32BE(16)).toBe(1520);
+    const [zip] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export all (zip)" }).click(),
+    ]);
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await zip.path())!))));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "README.txt",
+        "scenario.json",
+        "time-series.svg",
+        "time-series.png",
+        "time-series.csv",
+        "network.svg",
+        "network.csv",
+      ]),
+    );
   });
 });
