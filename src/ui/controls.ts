@@ -8,7 +8,7 @@ import type { CountingRules } from "../core/legal.ts";
 import { getModel, MODELS } from "../core/models/index.ts";
 import { type Scenario, validateScenario } from "../core/scenario.ts";
 import { h, uniqueId } from "./dom.ts";
-import type { Messages } from "./i18n.ts";
+import { type Messages, term } from "./i18n.ts";
 
 export interface ControlsCallbacks {
   /** A candidate scenario the user asked for (already validated). */
@@ -53,14 +53,22 @@ export function renderControls(
     "select",
     { name: "preset" },
     ...PRESET_IDS.map((id) =>
-      h("option", { value: id, selected: id === scenario.preset }, PRESETS[id].label),
+      h(
+        "option",
+        { value: id, selected: id === scenario.preset },
+        term(m, `preset.${id}.label`, PRESETS[id].label),
+      ),
     ),
   );
   const modelSelect = h(
     "select",
     { name: "model" },
     ...Object.values(MODELS).map((mo) =>
-      h("option", { value: mo.id, selected: mo.id === scenario.model }, mo.label),
+      h(
+        "option",
+        { value: mo.id, selected: mo.id === scenario.model },
+        term(m, `model.${mo.id}.label`, mo.label),
+      ),
     ),
   );
   const seedInput = h("input", {
@@ -96,7 +104,11 @@ export function renderControls(
       "fieldset",
       {},
       h("legend", {}, m.graph),
-      field(m.preset, presetSelect, PRESETS[scenario.preset].description),
+      field(
+        m.preset,
+        presetSelect,
+        term(m, `preset.${scenario.preset}.description`, PRESETS[scenario.preset].description),
+      ),
       field(
         m.accounts,
         h("input", {
@@ -114,10 +126,10 @@ export function renderControls(
       "fieldset",
       {},
       h("legend", {}, m.model),
-      field(m.model, modelSelect, model.description),
+      field(m.model, modelSelect, term(m, `model.${model.id}.description`, model.description)),
       ...model.params.map((spec) =>
         field(
-          spec.label,
+          term(m, `${model.id}.${spec.key}.label`, spec.label),
           h("input", {
             type: "number",
             name: `param-${spec.key}`,
@@ -126,7 +138,7 @@ export function renderControls(
             max: spec.max,
             step: spec.step,
           }),
-          spec.description,
+          term(m, `${model.id}.${spec.key}.description`, spec.description),
         ),
       ),
     ),

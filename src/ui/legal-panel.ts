@@ -1,5 +1,4 @@
 /** The report against the legal line, and the article's words in Chinese and English. */
-import { formatCount, formatDuration, ordinal } from "../core/format.ts";
 import type { LineReport } from "../core/legal.ts";
 import { h } from "./dom.ts";
 import { LAW_TEXT, type Messages } from "./i18n.ts";
@@ -19,9 +18,9 @@ export function renderReport(report: LineReport, m: Messages): HTMLElement {
       h(
         "span",
         { class: "meter-value", "data-testid": `total-${kind}` },
-        value === null ? "—" : formatCount(value),
+        value === null ? "—" : m.count(value),
       ),
-      h("span", { class: "meter-threshold" }, `/ ${formatCount(threshold)}`),
+      h("span", { class: "meter-threshold" }, `/ ${m.count(threshold)}`),
       h("meter", {
         min: 0,
         max: threshold,
@@ -49,15 +48,15 @@ export function renderReport(report: LineReport, m: Messages): HTMLElement {
         "li",
         { class: "crossing-reposts" },
         r
-          ? m.crossedReposts(ordinal(thresholds.reposts), formatDuration(r.time), r.account, r.depth)
-          : m.notCrossed(`${formatCount(thresholds.reposts)} ${m.reposts.toLowerCase()}`),
+          ? m.crossedReposts(m.ordinal(thresholds.reposts), m.duration(r.time), r.account, r.depth)
+          : m.notCrossed(`${m.count(thresholds.reposts)} ${m.reposts.toLowerCase()}`),
       ),
       h(
         "li",
         { class: "crossing-views" },
         v
-          ? m.crossedViews(formatCount(thresholds.views), formatDuration(v.time), v.account, v.depth)
-          : m.notCrossed(`${formatCount(thresholds.views)} ${m.views.toLowerCase()}`),
+          ? m.crossedViews(m.count(thresholds.views), m.duration(v.time), v.account, v.depth)
+          : m.notCrossed(`${m.count(thresholds.views)} ${m.views.toLowerCase()}`),
       ),
       h(
         "li",

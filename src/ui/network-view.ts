@@ -7,11 +7,27 @@ import { type Quadtree, quadtree } from "d3-quadtree";
 import { select } from "d3-selection";
 import { type ZoomTransform, zoom, zoomIdentity } from "d3-zoom";
 import { nodeRadius, timeColour } from "../charts/network.ts";
-import { formatDuration } from "../core/format.ts";
 import type { Crossing } from "../core/legal.ts";
 import type { GraphSnapshot } from "../worker/protocol.ts";
 import { h } from "./dom.ts";
 import type { Messages } from "./i18n.ts";
+import { WebglNetwork } from "./webgl-network.ts";
+
+/** Above this many accounts the network is drawn with WebGL. */
+export const WEBGL_THRESHOLD = 3000;
+
+/** 256 viridis steps as RGBA bytes, so WebGL colours need no string parsing per account. */
+const PALETTE = (() => {
+  const bytes = new Uint8Array(256 * 4);
+  for (let i = 0; i < 256; i++) {
+    const hex = timeColour(i, 255).slice(1);
+    bytes[4 * i] = Number.parseInt(hex.slice(0, 2), 16);
+    bytes[4 * i + 1] = Number.parseInt(hex.slice(2, 4), 16);
+    bytes[4 * i + 2] = Number.parseInt(hex.slice(4, 6), 16);
+    bytes[4 * i + 3] = 255;
+  }
+  return bytes;
+})();
 
 export interface NetworkCascade {
   repostTime: Float64Array;
@@ -24,6 +40,9 @@ export interface NetworkCascade {
 export class NetworkView {
   readonly element: HTMLElement;
   private canvas: HTMLCanvasElement;
+  private glCanvas: HTMLCanvasElement;
+  private webgl: WebglNetwork | null = null;
+  private glDirty = true;
   private tooltip: HTMLElement;
   private graph: GraphSnapshot | null = null;
   private positions: Float32Array | null = null;
@@ -47,7 +66,8 @@ export class NetworkView {
       tabindex: "0",
     });
     this.tooltip = h("div", { class: "tooltip", role: "status", hidden: true });
-    this.element = h("div", { class: "network-view" }, this.canvas, this.tooltip);
+    this.glCanvas = h("canvas", { class: "network-gl", "aria-hidden": "true" });
+    this.element = h("div", { class: "network-view" }, this.glCanvas, this.canvas, this.tooltip);
     const behaviour = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 40])
       .on("zoom", (event: { transform: ZoomTransform }) => {
@@ -76,8 +96,22 @@ export class NetworkView {
     this.canvas.setAttribute("aria-label", messages.networkHelp);
   }
 
+  /** Which renderer draws the accounts: for tests and the status line. */
+  get renderer(): "webgl" | "canvas" {
+    return this.webgl ? "webgl" : "canvas";
+  }
+
   setGraph(graph: GraphSnapshot): void {
     this.graph = graph;
+    this.glDirty = true;
+    if (graph.n > WEBGL_THRESHOLD && !this.webgl) {
+      try {
+        this.webgl = new WebglNetwork(this.glCanvas);
+      } catch {
+        this.webgl = null;
+      }
+    }
+    this.glCanvas.hidden = !this.webgl || graph.n <= WEBGL_THRESHOLD;
     this.positions = null;
     this.tree = null;
     this.fitted = false;
@@ -86,6 +120,7 @@ export class NetworkView {
 
   setPositions(positions: Float32Array, final: boolean): void {
     this.positions = positions;
+    this.glDirty = true;
     if (final || !this.tree) this.rebuildTree();
     if (!this.fitted || !final) this.fit();
     if (final) this.fitted = true;
@@ -94,10 +129,12 @@ export class NetworkView {
 
   setCascade(cascade: NetworkCascade): void {
     this.cascade = cascade;
+    this.glDirty = true;
     this.requestDraw();
   }
 
   setClock(clock: number): void {
+    if (clock !== this.clock) this.glDirty = true;
     this.clock = clock;
     this.requestDraw();
   }
@@ -169,12 +206,12 @@ export class NetworkView {
         cascade && i === cascade.source
           ? m.source
           : t !== undefined && !Number.isNaN(t) && t <= this.clock
-            ? m.repostedAt(formatDuration(t), cascade!.depthOf[i])
+            ? m.repostedAt(m.duration(t), cascade!.depthOf[i])
             : m.didNotRepost;
       this.tooltip.replaceChildren(
         h("strong", {}, `account ${graph.ids[i]}${label ? ` (${label})` : ""}`),
         h("br"),
-        `${Math.round(graph.audience[i]).toLocaleString()} ${m.followers}${graph.bot[i] ? " · bot" : ""}`,
+        `${m.count(graph.audience[i])} ${m.followers}${graph.bot[i] ? " · bot" : ""}`,
         h("br"),
         status,
         h("br"),
@@ -191,8 +228,10 @@ export class NetworkView {
   private resize(): void {
     const rect = this.canvas.getBoundingClientRect();
     const ratio = window.devicePixelRatio || 1;
-    this.canvas.width = Math.max(1, Math.round(rect.width * ratio));
-    this.canvas.height = Math.max(1, Math.round(rect.height * ratio));
+    for (const canvas of [this.canvas, this.glCanvas]) {
+      canvas.width = Math.max(1, Math.round(rect.width * ratio));
+      canvas.height = Math.max(1, Math.round(rect.height * ratio));
+    }
     this.requestDraw();
   }
 
@@ -216,8 +255,10 @@ export class NetworkView {
     context.setTransform(ratio * k, 0, 0, ratio * k, ratio * x, ratio * y);
     const reposted = (i: number) =>
       cascade !== null && !Number.isNaN(cascade.repostTime[i]) && cascade.repostTime[i] <= this.clock;
+    const useGl = this.webgl !== null && graph.n > WEBGL_THRESHOLD;
+    if (useGl) this.drawGl(graph, positions, reposted);
     // Follow links: faint, and skipped when there are too many to read.
-    if (graph.m <= 60_000) {
+    if (!useGl && graph.m <= 60_000) {
       context.strokeStyle = "rgba(120,120,120,0.12)";
       context.lineWidth = 0.5 / k;
       context.beginPath();
@@ -233,7 +274,7 @@ export class NetworkView {
       context.stroke();
     }
     let tMax = 0;
-    if (cascade) {
+    if (cascade && !useGl) {
       for (let i = 0; i < graph.n; i++) if (reposted(i)) tMax = Math.max(tMax, cascade.repostTime[i]);
       context.strokeStyle = "rgba(60,60,60,0.55)";
       context.lineWidth = 1 / k;
@@ -248,7 +289,7 @@ export class NetworkView {
       context.stroke();
     }
     const scale = Math.max(0.35, 1 / Math.sqrt(k));
-    for (let i = 0; i < graph.n; i++) {
+    for (let i = 0; i < (useGl ? 0 : graph.n); i++) {
       const r = nodeRadius(graph.audience[i]) * scale;
       context.fillStyle =
         cascade && i === cascade.source
@@ -273,17 +314,73 @@ export class NetworkView {
       );
       context.stroke();
     };
+    // Labels stay on screen so a projected view needs no hover.
+    const labels: Array<[number, string]> = [];
     if (cascade) {
       ring(cascade.source, "#1a1a1a", 2.5);
+      labels.push([cascade.source, `${this.messages.source} ${graph.ids[cascade.source]}`]);
       for (const kind of ["reposts", "views"] as const) {
         const crossing = cascade.crossings[kind];
         if (crossing && crossing.time <= this.clock) {
           const i = graph.ids.indexOf(crossing.account);
-          if (i >= 0) ring(i, "#cc79a7", 3);
+          if (i >= 0) {
+            ring(i, "#cc79a7", 3);
+            labels.push([
+              i,
+              `${kind === "reposts" ? this.messages.reposts : this.messages.views} ✓ ${crossing.account}`,
+            ]);
+          }
         }
       }
     }
+    const fontSize = Number.parseFloat(getComputedStyle(this.canvas).fontSize) || 14;
+    context.font = `600 ${fontSize / k}px system-ui, sans-serif`;
+    context.lineWidth = 3 / k;
+    context.strokeStyle = "rgba(255,255,255,0.9)";
+    context.fillStyle = "#1a1a1a";
+    for (const [i, text] of labels) {
+      const lx = positions[2 * i] + 10 / k;
+      const ly = positions[2 * i + 1] - 8 / k;
+      context.strokeText(text, lx, ly);
+      context.fillText(text, lx, ly);
+    }
     if (this.highlighted >= 0) ring(this.highlighted, "#e69f00", 3);
     if (this.hovered >= 0) ring(this.hovered, "#000000", 1.5);
+  }
+
+  /** Uploads colours and links when something changed, then draws the accounts with WebGL. */
+  private drawGl(graph: GraphSnapshot, positions: Float32Array, reposted: (i: number) => boolean): void {
+    const gl = this.webgl!;
+    const { cascade } = this;
+    if (this.glDirty) {
+      this.glDirty = false;
+      let tMax = 0;
+      if (cascade)
+        for (let i = 0; i < graph.n; i++) if (reposted(i)) tMax = Math.max(tMax, cascade.repostTime[i]);
+      const colours = new Uint8Array(graph.n * 4);
+      const sizes = new Float32Array(graph.n);
+      for (let i = 0; i < graph.n; i++) {
+        sizes[i] = 2 * nodeRadius(graph.audience[i]) * 0.8;
+        if (cascade && reposted(i)) {
+          const step = Math.round(255 * (tMax > 0 ? cascade.repostTime[i] / tMax : 0)) * 4;
+          colours.set(PALETTE.subarray(step, step + 4), 4 * i);
+        } else colours.set([200, 200, 200, 255], 4 * i);
+      }
+      if (cascade) colours.set([26, 26, 26, 255], 4 * cascade.source);
+      gl.setNodes(positions, colours, sizes);
+      // Repost links only: half a million follow links would only be grey fog.
+      const segments: number[] = [];
+      if (cascade) {
+        for (let i = 0; i < graph.n; i++) {
+          const p = cascade.parentOf[i];
+          if (p >= 0 && reposted(i))
+            segments.push(positions[2 * p], positions[2 * p + 1], positions[2 * i], positions[2 * i + 1]);
+        }
+      }
+      const edgeColours = new Uint8Array((segments.length / 2) * 4);
+      for (let j = 0; j < edgeColours.length; j += 4) edgeColours.set([60, 60, 60, 140], j);
+      gl.setEdges(new Float32Array(segments), edgeColours);
+    }
+    gl.draw(this.transform, window.devicePixelRatio || 1);
   }
 }
