@@ -25,6 +25,12 @@ describe("repost-threshold predict", () => {
     expect(out.truth.finalReposts).toBe(360);
     expect(out.truth.crossing.reposts).toBeNull();
   });
+  it("gives the expected time of the N-th repost; the 10th was already there at T", () => {
+    const out = JSON.parse(runPredict([file, "--at", "3600", "--nth", "10", "--json"]));
+    expect(out.nthRepost).toEqual({ n: 10, time: 3600, low: 3600, high: 3600 });
+    expect(() => runPredict([file, "--at", "3600", "--nth", "0"])).toThrow(/--nth/);
+  });
+
   it("refuses a missing --at and an unknown estimator", () => {
     expect(() => runPredict([file])).toThrow(/--at/);
     expect(() => runPredict([file, "--at", "60", "--estimator", "oracle"])).toThrow(

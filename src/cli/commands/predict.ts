@@ -1,8 +1,14 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { formatCount, formatDuration } from "../../core/format.ts";
+import { formatCount, formatDuration, ordinal } from "../../core/format.ts";
 import { DEFAULT_RULES } from "../../core/legal.ts";
-import { ESTIMATOR_IDS, getEstimator, isUnavailable, type Prediction } from "../../core/predict/index.ts";
+import {
+  ESTIMATOR_IDS,
+  getEstimator,
+  isUnavailable,
+  type Prediction,
+  timeOfRepost,
+} from "../../core/predict/index.ts";
 import { numberOption, UsageError } from "../args.ts";
 import { loadCascades } from "../load-series.ts";
 
@@ -11,6 +17,7 @@ export const predictUsage = `repost-threshold predict FILE --at SECONDS [options
   --estimator E      ${ESTIMATOR_IDS.join("|")} (default seismic)
   --n-star N         SEISMIC's mean follower count of a future reposter (default 100)
   --level L          interval probability (default 0.9)
+  --nth N            also print the expected time of the N-th repost (JSON: nthRepost)
   --train PATH       training cascades for loglinear (file or folder; repeatable; default public/samples)
   --reposts N        repost threshold (default 500)
   --views N          view threshold (default 5000)
@@ -69,6 +76,7 @@ export function runPredict(argv: string[]): string {
       "n-star": { type: "string" },
       level: { type: "string" },
       train: { type: "string", multiple: true },
+      nth: { type: "string" },
       reposts: { type: "string" },
       views: { type: "string" },
       json: { type: "boolean" },
@@ -98,12 +106,27 @@ export function runPredict(argv: string[]): string {
       },
     },
   });
+  const nth = numberOption("nth", values.nth);
+  if (nth !== undefined && !(Number.isInteger(nth) && nth >= 1)) {
+    throw new UsageError(`--nth: '${values.nth}' should be a whole number of at least 1.`);
+  }
   if (values.json) {
     if (isUnavailable(result)) return finiteJson(result);
     const { path, ...predicted } = result.predicted;
     void path;
-    return finiteJson({ ...result, predicted });
+    const extra =
+      nth === undefined ? {} : { nthRepost: { n: nth, ...(timeOfRepost(result, nth) ?? { time: null }) } };
+    return finiteJson({ ...result, predicted, ...extra });
   }
   if (isUnavailable(result)) return `${result.estimator}: unavailable: ${result.unavailable}`;
-  return describe(result).join("\n");
+  const lines = describe(result);
+  if (nth !== undefined) {
+    const t = timeOfRepost(result, nth);
+    lines.push(
+      t
+        ? `expected ${ordinal(nth)} repost at ${formatDuration(t.time)} (between ${formatDuration(t.low)} and ${formatDuration(t.high)})`
+        : `expected ${ordinal(nth)} repost: not within the horizon`,
+    );
+  }
+  return lines.join("\n");
 }
