@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { lagrangianPoissonCdf, mixtureDistribution } from "../../src/core/predict/branching-forecast.ts";
+import {
+  expectedPath,
+  lagrangianPoissonCdf,
+  mixtureDistribution,
+} from "../../src/core/predict/branching-forecast.ts";
 import {
   gammaP,
   gammaQuantile,
@@ -7,6 +11,9 @@ import {
   normalCdf,
   normalQuantile,
 } from "../../src/core/predict/distributions.ts";
+import { simulateHawkes } from "../../src/core/predict/hawkes-simulate.ts";
+import { kernelCdf, normalisedKernel } from "../../src/core/predict/memory-kernel.ts";
+import { createRng } from "../../src/core/random.ts";
 
 describe("distribution functions", () => {
   it("match known values", () => {
@@ -59,5 +66,35 @@ describe("Lagrangian Poisson law of a branching process's total progeny", () => 
     // P(N ≥ 1) = 1 − e^−4; the median of Poisson(4) is 4.
     expect(law.survival(1)).toBeCloseTo(1 - Math.exp(-4), 9);
     expect(law.quantile(0.5)).toBe(4);
+  });
+});
+
+describe("expectedPath (renewal equation after T)", () => {
+  const kernel = normalisedKernel(0.242);
+  it("is p·w·(Φ(t) − Φ(T)) when reposts have no children (m = 0)", () => {
+    const path = expectedPath(kernel, 600, Float64Array.of(0), Float64Array.of(50), 0.1, 0, 86_400);
+    for (let i = 0; i < path.time.length; i += 25) {
+      expect(path.mean[i]).toBeCloseTo(5 * (kernelCdf(kernel, path.time[i]) - kernelCdf(kernel, 600)), 9);
+    }
+  });
+  it("matches the mean count of simulated Hawkes cascades (m = 0.5)", () => {
+    const rng = createRng("renewal");
+    const params = { kappa: 0.5, theta: 0.242, beta: 0, s0: 300, sourceFollowers: 6, followers: null };
+    const path = expectedPath(kernel, 0, Float64Array.of(0), Float64Array.of(6), 0.5, 0.5, 86_400);
+    const checkpoints = [3600, 86_400].map((t) => path.time.findIndex((x) => x >= t));
+    const sums = checkpoints.map(() => [] as number[]);
+    for (let i = 0; i < 3000; i++) {
+      const events = simulateHawkes(params, rng.fork(i)).events;
+      checkpoints.forEach((c, j) => {
+        sums[j].push(events.filter((e) => e.parent >= 0 && e.time <= path.time[c]).length);
+      });
+    }
+    checkpoints.forEach((c, j) => {
+      const values = sums[j];
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+      // Four standard errors plus 2% for the grid's discretisation.
+      expect(Math.abs(path.mean[c] - mean)).toBeLessThan((4 * sd) / Math.sqrt(values.length) + 0.02 * mean);
+    });
   });
 });
