@@ -43,7 +43,7 @@ export interface BranchingInputs {
 }
 
 /** Beyond this many future reposts the distribution is not tabulated: quantiles past it are Infinity. */
-export const MAX_TABULATED = 200_000;
+export const MAX_TABULATED = 100_000;
 const NODES = 32;
 
 let logFactorials = new Float64Array([0, 0]);
@@ -59,8 +59,9 @@ function logFactorial(k: number): number {
 }
 
 /** Cumulative distribution of the Lagrangian Poisson law, tabulated until it is settled. */
-export function lagrangianPoissonCdf(mu: number, m: number, cap = MAX_TABULATED): Float64Array {
-  if (mu <= 0) return Float64Array.of(1);
+export function lagrangianPoissonCdf(mu: number, m: number, cap = MAX_TABULATED): Float32Array {
+  // Float32: a CDF needs no more than 7 digits, and a mixture holds hundreds of these tables.
+  if (mu <= 0) return Float32Array.of(1);
   const values: number[] = [];
   let cdf = 0;
   let previous = 0;
@@ -69,12 +70,12 @@ export function lagrangianPoissonCdf(mu: number, m: number, cap = MAX_TABULATED)
     const p = Math.exp(logP);
     cdf += p;
     values.push(Math.min(1, cdf));
-    if (cdf >= 1 - 1e-9) break;
+    if (cdf >= 1 - 1e-7) break;
     // Supercritical: past the mode the finite-k mass is exhausted (the rest is explosion).
     if (k > mu && p < previous && p < 1e-13) break;
     previous = p;
   }
-  return Float64Array.from(values);
+  return Float32Array.from(values);
 }
 
 export interface FutureDistribution {
