@@ -19,7 +19,11 @@
  * θ stays at SEISMIC's 0.242 below 200 reposts, where it is weakly identified),
  * and given (θ, β) the κ-likelihood is exactly a Gamma(R + ½, G) posterior
  * under Jeffreys' prior, which the interval uses. The branching ratio is κ̂
- * times the mean weight of the reposts seen so far.
+ * times the mean weight of a *future* reposter: as in Mishra et al., a random
+ * user, whose followers follow Twitter's power law (exponent 2.016), so
+ * E[(1 + n)^β] = 1.016 / (1.016 − β) and β < 0.95; without followers, 1. (The
+ * mean weight of the reposts seen so far, dominated by the hubs that reposted
+ * early, made nearly every real cascade supercritical.)
  *
  * The sums gⱼ are O(n²) done naively; a binary tree over the events replaces
  * a far, narrow group of past events by its total weight at its weighted mean
@@ -82,7 +86,20 @@ export const MIN_THETA_EVENTS = 200;
 const LEAF = 16;
 const SPAN_RATIO = 0.1;
 const THETA_RANGE: [number, number] = [0.02, 5];
-const BETA_RANGE: [number, number] = [0, 1.5];
+const BETA_RANGE: [number, number] = [0, 0.95];
+
+/**
+ * Follower counts of Twitter users follow a power law of exponent 2.016
+ * (Mishra, Rizoiu & Xie 2016, §4, after Kwak et al. 2010). A future reposter
+ * is a random user, so with marks (1 + n)^β its mean weight is
+ * E[(1 + n)^β] = (α − 1)/(α − 1 − β) for a Pareto(1, α) 1 + n, finite for β < α − 1.
+ */
+export const FOLLOWER_POWER_LAW = 2.016;
+
+function populationMeanWeight(beta: number, exponent = FOLLOWER_POWER_LAW): number {
+  const a = exponent - 1;
+  return beta < a ? a / (a - beta) : Number.POSITIVE_INFINITY;
+}
 
 interface EventTree {
   lo: Int32Array;
@@ -305,6 +322,7 @@ export function posteriorComponents(
   followers: Float64Array | null,
   at: number,
   fit: HawkesFit,
+  exponent = FOLLOWER_POWER_LAW,
 ): MixtureComponent[] {
   const r = times.length - 1;
   const tree = buildTree(times);
@@ -335,7 +353,7 @@ export function posteriorComponents(
         kappaShape: r + 0.5,
         exposure: p.exposure,
         nE: effectiveWeight(normalisedKernel(theta, fit.s0), at, times, weights),
-        meanWeight: meanRepostWeight(weights),
+        meanWeight: followers ? populationMeanWeight(mark, exponent) : meanRepostWeight(weights),
       });
     }
   }
@@ -376,7 +394,8 @@ export function predictHawkes(
   }
   const fit = fitHawkes(obs.times, obs.audiences, at);
   const weights = markWeights(obs.audiences, obs.times.length, fit.beta, fit.sourceWeight);
-  const meanWeight = meanRepostWeight(weights);
+  const exponent = opts.followerPowerLaw ?? FOLLOWER_POWER_LAW;
+  const meanWeight = obs.audiences ? populationMeanWeight(fit.beta, exponent) : meanRepostWeight(weights);
   const lowQ = (1 - opts.level) / 2;
   const forecast = branchingForecast(
     {
@@ -392,7 +411,7 @@ export function predictHawkes(
       highQ: 1 - lowQ,
       horizon: opts.horizon,
     },
-    posteriorComponents(obs.times, obs.audiences, at, fit),
+    posteriorComponents(obs.times, obs.audiences, at, fit, exponent),
   );
   const notes: string[] = [];
   if (!fit.fittedTheta) {

@@ -88,6 +88,8 @@ export interface PredictOptions {
   nStar: number;
   /** Training cascades, for estimators that learn from other cascades (log-linear). */
   training?: readonly Cascade[];
+  /** Exponent of the power law of follower counts a future reposter is drawn from (Hawkes; 2.016 on Twitter). */
+  followerPowerLaw?: number;
   /** Fit SEISMIC's α, γ on the training cascades (off: α = γ = 1). */
   calibrate?: boolean;
   /** Last time (seconds) for predicted paths and crossing times. */
