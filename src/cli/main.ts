@@ -4,6 +4,8 @@
  */
 
 import { UsageError } from "./args.ts";
+import { backtestUsage, runBacktest } from "./commands/backtest.ts";
+import { predictUsage, runPredict } from "./commands/predict.ts";
 import { runSimulate, simulateUsage } from "./commands/simulate.ts";
 
 type Command = { run: (argv: string[]) => string | Promise<string>; usage: string };
@@ -11,6 +13,8 @@ type Command = { run: (argv: string[]) => string | Promise<string>; usage: strin
 /** Commands by name; later commands register here. */
 const COMMANDS: Record<string, Command> = {
   simulate: { run: runSimulate, usage: simulateUsage },
+  predict: { run: runPredict, usage: predictUsage },
+  backtest: { run: runBacktest, usage: backtestUsage },
 };
 
 function usage(): string {
