@@ -4,6 +4,7 @@
  */
 
 import { UsageError } from "./args.ts";
+import { analyzeUsage, runAnalyze } from "./commands/analyze.ts";
 import { backtestUsage, runBacktest } from "./commands/backtest.ts";
 import { predictUsage, runPredict } from "./commands/predict.ts";
 import { runSimulate, simulateUsage } from "./commands/simulate.ts";
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   simulate: { run: runSimulate, usage: simulateUsage },
   predict: { run: runPredict, usage: predictUsage },
   backtest: { run: runBacktest, usage: backtestUsage },
+  analyze: { run: runAnalyze, usage: analyzeUsage },
 };
 
 function usage(): string {
