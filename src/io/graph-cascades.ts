@@ -221,3 +221,14 @@ export function requireId(file: string, line: number | null, column: string, val
     found: value === undefined || value === "" ? "nothing" : quote(JSON.stringify(value) ?? String(value)),
   });
 }
+
+/**
+ * graphology keeps neighbours in plain objects, where `__proto__` cannot be a
+ * key: such an id gets a visible suffix (cascades never need this: they use Maps).
+ */
+function graphKey(key: string, renamed: Map<string, string>): string {
+  if (key !== "__proto__") return key;
+  const safe = `${key}#`;
+  renamed.set(key, safe);
+  return safe;
+}
