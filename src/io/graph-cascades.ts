@@ -193,15 +193,21 @@ function network(file: string, format: FormatId, data: GraphData): ReadResult {
     allowSelfLoops: false,
   });
   graph.replaceAttributes({ kind: `${format}:${stem(file)}` });
+  const renamed = new Map<string, string>();
   for (const [key, node] of data.nodes) {
     const attributes: AccountAttributes = { followers: node.followers ?? 0, bot: node.bot ?? false };
     if (node.label !== undefined) attributes.label = node.label;
-    graph.addNode(key, attributes);
+    graph.addNode(graphKey(key, renamed), attributes);
   }
-  for (const edge of data.edges) if (edge.source !== edge.target) graph.mergeEdge(edge.source, edge.target);
+  for (const edge of data.edges) {
+    if (edge.source !== edge.target)
+      graph.mergeEdge(graphKey(edge.source, renamed), graphKey(edge.target, renamed));
+  }
   const warnings = [
     "This file is a network (accounts with several parents and no times), not a cascade: simulate on it.",
   ];
+  for (const [from, to] of renamed)
+    warnings.push(`The account id ${quote(from)} is renamed ${quote(to)} in the network.`);
   if (!data.hasFollowers) {
     graph.forEachNode((node) => graph.setNodeAttribute(node, "followers", graph.outDegree(node)));
     warnings.push("No follower counts: each account's audience is its number of followers in the file.");
