@@ -414,7 +414,12 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): Inte
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
-  return { estimate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At 0 or all successes the bound is exactly 0 or 1; rounding must not move it.
+  return {
+    estimate: p,
+    low: successes === 0 ? 0 : Math.max(0, centre - half),
+    high: successes === trials ? 1 : Math.min(1, centre + half),
+  };
 }
 
 /** Quantile of sorted values, linear between order statistics (R-7, as d3-array's quantileSorted). */
