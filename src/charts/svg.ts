@@ -66,7 +66,8 @@ export const LIGHT_THEME: Theme = {
   views: "#d55e00",
   threshold: "#1a1a1a",
   crossing: "#cc79a7",
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif",
+  fontFamily:
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans SC', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
   fontSize: 12,
   strokeWidth: 2,
 };

@@ -53,8 +53,7 @@ export function timeSeriesChart(
   const captionHeight = captionLines.length * (theme.fontSize + 4) + (captionLines.length ? 8 : 0);
   const height = (options.height ?? 440) + captionHeight;
   const { series, report } = data;
-  const last = series.time.length ? series.time[series.time.length - 1] : 0;
-  const maxTime = options.maxTime ?? Math.max(last, 60) * 1.02;
+  const maxTime = options.maxTime ?? defaultMaxTime(series, report);
   const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
   const title = options.title ?? text.timeSeriesTitle;
   const root = chartRoot(context, width, height, theme, title, text.timeSeriesDescription(report));
@@ -311,4 +310,16 @@ export function compact(value: number): string {
   if (abs >= 1e4) return `${+(value / 1e3).toFixed(0)}k`;
   if (abs >= 1e3) return `${+(value / 1e3).toFixed(1)}k`;
   return String(+value.toFixed(2));
+}
+
+/**
+ * Most of a cascade happens early and a long tail follows: show up to the
+ * 95th percentile of events, but always the crossings with room after them.
+ */
+export function defaultMaxTime(series: CumulativeSeries, report: LineReport): number {
+  const count = series.time.length;
+  if (count === 0) return 3600;
+  const p95 = series.time[Math.min(count - 1, Math.floor(count * 0.95))];
+  const crossings = [report.crossing.reposts?.time ?? 0, report.crossing.views?.time ?? 0];
+  return Math.max(60, p95 * 1.05, ...crossings.map((t) => t * 1.25));
 }

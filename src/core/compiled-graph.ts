@@ -60,6 +60,13 @@ export function compileGraph(graph: SocialGraph): CompiledGraph {
   return { n, m, ids, offsets, targets, inOffsets, inSources, audience, bot };
 }
 
+/** Account id -> index, for joining cascades (by account id) to the graph. */
+export function indexById(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
+  return index;
+}
+
 /** Index of an account id, or -1. Linear: for user look-ups, not hot loops. */
 export function indexOfAccount(compiled: CompiledGraph, account: string): number {
   return compiled.ids.indexOf(account);

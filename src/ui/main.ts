@@ -1,2 +1,6 @@
-const app = document.getElementById("app");
-if (app) app.textContent = "Repost Threshold Lab";
+import "./fonts.css";
+import "./style.css";
+import { startApp } from "./app.ts";
+
+const root = document.getElementById("app");
+if (root) startApp(root);

@@ -122,6 +122,6 @@ export function runIndependentCascade(
     queue.pop();
     if (recorder.isActive(node)) continue;
     const event = recorder.activate(node, time, parent);
-    expand(node, time, event);
+    if (event >= 0) expand(node, time, event);
   }
 }

@@ -36,7 +36,11 @@ export interface RunLimits {
 
 /** What a model calls while it runs; the recorder decides what is kept. */
 export interface Recorder {
-  /** Marks the node as having reposted at `time`, as a child of event `parent`; returns the new event index. */
+  /**
+   * Marks the node as having reposted at `time`, as a child of event `parent`; returns the new event
+   * index, or -1 when an intervention refuses the repost (the node stays inactive and may be reached again).
+   * Every model must check the result and spread only from accepted reposts.
+   */
   activate(node: number, time: number, parent: number): number;
   isActive(node: number): boolean;
   /** Whether the run should stop now (limit reached). */

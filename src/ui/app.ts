@@ -1,0 +1,579 @@
+/**
+ * The app: one store, the panels that draw from it, and the workers that do
+ * the long work. Data flows one way: scenario -> worker -> results -> charts.
+ */
+import { cascadeOnGraph, networkChart } from "../charts/network.ts";
+import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
+import { defaultMaxTime, timeSeriesChart } from "../charts/time-series.ts";
+import { indexById } from "../core/compiled-graph.ts";
+import { PRESETS } from "../core/generators/presets.ts";
+import { cumulativeSeries } from "../core/legal.ts";
+import { getModel } from "../core/models/index.ts";
+import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
+import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
+import { renderControls } from "./controls.ts";
+import { h } from "./dom.ts";
+import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
+import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
+import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
+import { LabClient, LabError } from "./lab-client.ts";
+import { type ManualItems, renderLaw, renderReport } from "./legal-panel.ts";
+import { type NetworkCascade, NetworkView } from "./network-view.ts";
+import { Playback } from "./playback.ts";
+import { decodeScenario, encodeScenario } from "./scenario-url.ts";
+import { createStore } from "./store.ts";
+
+const STORAGE_KEY = "repost-threshold-lab/scenario";
+const LANGUAGE_KEY = "repost-threshold-lab/language";
+
+export interface AppState {
+  /** The last good scenario: what is on screen. */
+  scenario: Scenario;
+  status: "idle" | "running";
+  error: string | null;
+  graph: GraphSnapshot | null;
+  run: ScenarioRun | null;
+  positions: Float32Array | null;
+  layoutProgress: number;
+  millis: number;
+  clock: number;
+  manual: ManualItems;
+  messages: Messages;
+  presentation: boolean;
+  guide: GuidedScenario | null;
+}
+
+function storageGet(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function storageSet(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage full or blocked: the URL still carries the scenario.
+  }
+}
+
+/** The scenario to start on: the URL's, else the saved one, else the default. */
+function initialScenario(): { scenario: Scenario; error: string | null } {
+  if (location.search.length > 1) {
+    const { scenario, errors } = decodeScenario(location.search);
+    if (errors.length === 0) return { scenario, error: null };
+    return { scenario: DEFAULT_SCENARIO, error: `The link's scenario was refused: ${errors.join(" ")}` };
+  }
+  const saved = storageGet(STORAGE_KEY);
+  if (saved) {
+    const { scenario, errors } = decodeScenario(saved);
+    if (errors.length === 0) return { scenario, error: null };
+    storageSet(STORAGE_KEY, null);
+    return {
+      scenario: DEFAULT_SCENARIO,
+      error: `The saved scenario was damaged and has been discarded: ${errors.join(" ")}`,
+    };
+  }
+  return { scenario: DEFAULT_SCENARIO, error: null };
+}
+
+function initialLanguage(): Language {
+  const saved = storageGet(LANGUAGE_KEY);
+  if (saved === "en" || saved === "zh") return saved;
+  return navigator.language?.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+export function startApp(root: HTMLElement): void {
+  const start = initialScenario();
+  const store = createStore<AppState>({
+    scenario: start.scenario,
+    status: "idle",
+    error: start.error,
+    graph: null,
+    run: null,
+    positions: null,
+    layoutProgress: 0,
+    millis: 0,
+    clock: Number.POSITIVE_INFINITY,
+    manual: { harm: false, prior: false },
+    messages: MESSAGES[initialLanguage()],
+    presentation: false,
+    guide: null,
+  });
+  const lab = new LabClient();
+  const layoutWorker = new Worker(new URL("../worker/layout.worker.ts", import.meta.url), { type: "module" });
+  const network = new NetworkView(store.get().messages, (index) => {
+    const { graph, scenario } = store.get();
+    if (graph) apply({ ...scenario, source: graph.ids[index] });
+  });
+  let playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
+
+  /** Elements the render step fills; rebuilt when the language changes. */
+  let shell = buildShell(store.get().messages);
+
+  function buildShell(m: Messages) {
+    const controlsHost = h("div", { class: "controls-host" });
+    const errorBox = h("div", { class: "error", role: "alert", hidden: true });
+    const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    const findInput = h("input", {
+      type: "search",
+      id: "find-account",
+      placeholder: "123",
+      autocomplete: "off",
+    });
+    const findMessage = h("span", { class: "find-message", role: "status" });
+    const findForm = h(
+      "form",
+      { class: "find", role: "search" },
+      h("label", { for: "find-account" }, m.findAccount),
+      findInput,
+      h("button", { type: "submit", class: "secondary" }, m.find),
+      findMessage,
+    );
+    findForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const { graph } = store.get();
+      const id = findInput.value.trim();
+      const index = graph ? graph.ids.indexOf(id) : -1;
+      findMessage.textContent = index < 0 ? m.noSuchAccount(id) : "";
+      if (index >= 0) network.focus(index);
+    });
+    const networkExport = exportButtons(m, m.network, exportItems()[0]);
+    const chartHost = h("div", { class: "chart-host", "data-testid": "time-series" });
+    const chartExport = exportButtons(m, m.timeSeries, exportItems()[1]);
+    const reportHost = h("div", { class: "report-host" });
+    const lawHost = h("div", { class: "law-host" });
+    const presetNote = h("p", { class: "help preset-note" });
+    const guideHost = h("div", {
+      class: "guide",
+      role: "region",
+      "aria-label": m.scenarios,
+      "aria-live": "polite",
+    });
+
+    const language = h(
+      "select",
+      { id: "language", "aria-label": m.languageLabel },
+      h("option", { value: "en", selected: m.language === "en", lang: "en" }, "English"),
+      h("option", { value: "zh", selected: m.language === "zh", lang: "zh-CN" }, "简体中文"),
+    );
+    language.addEventListener("change", () => setLanguage(language.value === "zh" ? "zh" : "en"));
+    const presentation = h(
+      "button",
+      { type: "button", "aria-pressed": String(store.get().presentation), "aria-keyshortcuts": "P" },
+      m.presentation,
+    );
+    presentation.addEventListener("click", () => togglePresentation());
+    const fullScreen = h("button", { type: "button" }, m.fullScreen);
+    fullScreen.addEventListener("click", () => {
+      if (document.fullscreenElement) void document.exitFullscreen();
+      else void document.documentElement.requestFullscreen?.();
+    });
+    const everything = h("button", { type: "button" }, m.exportAll);
+    everything.addEventListener("click", () => {
+      const state = store.get();
+      void exportAll(
+        exportItems(),
+        state.scenario,
+        `${caption(state)}\n\nExported from Repost Threshold Lab.\n`,
+      ).then((zip) => download(`repost-threshold-${state.scenario.seed}.zip`, zip));
+    });
+    const reset = h("button", { type: "button" }, m.reset);
+    reset.addEventListener("click", () => {
+      storageSet(STORAGE_KEY, null);
+      store.set({ guide: null });
+      apply(DEFAULT_SCENARIO);
+    });
+    const guided = h(
+      "nav",
+      { class: "guided", "aria-label": m.scenarios },
+      h("span", { class: "guided-title" }, m.scenarios),
+      ...GUIDED_SCENARIOS.map((g) => {
+        const button = h(
+          "button",
+          { type: "button", "aria-keyshortcuts": g.key },
+          `${g.key}. ${g.title[m.language]}`,
+        );
+        button.addEventListener("click", () => startGuide(g));
+        return button;
+      }),
+    );
+
+    root.replaceChildren(
+      h(
+        "header",
+        { class: "app-header" },
+        h("h1", {}, m.appTitle),
+        h("p", { class: "tagline" }, m.tagline),
+        h("div", { class: "header-actions" }, language, presentation, fullScreen, everything, reset),
+      ),
+      guided,
+      guideHost,
+      h(
+        "div",
+        { class: "layout" },
+        h("aside", { class: "sidebar", "aria-label": m.legalLine }, errorBox, controlsHost, status),
+        h(
+          "main",
+          { class: "main" },
+          h(
+            "section",
+            { class: "panel panel-network", "aria-labelledby": "network-title" },
+            h(
+              "div",
+              { class: "panel-head" },
+              h("h2", { id: "network-title" }, m.network),
+              findForm,
+              networkExport,
+            ),
+            presetNote,
+            network.element,
+            h("p", { class: "help" }, m.networkHelp),
+          ),
+          h(
+            "section",
+            { class: "panel panel-series", "aria-labelledby": "series-title" },
+            h("div", { class: "panel-head" }, h("h2", { id: "series-title" }, m.timeSeries), chartExport),
+            chartHost,
+          ),
+          h(
+            "section",
+            { class: "panel panel-playback", "aria-label": m.timeline },
+            playback.element,
+            h("p", { class: "help" }, m.shortcuts),
+          ),
+          h(
+            "section",
+            { class: "panel panel-legal", "aria-labelledby": "legal-title" },
+            h("h2", { id: "legal-title" }, m.summary),
+            reportHost,
+            lawHost,
+          ),
+        ),
+      ),
+    );
+    return { controlsHost, errorBox, status, chartHost, reportHost, lawHost, presetNote, guideHost };
+  }
+
+  function setLanguage(language: Language): void {
+    storageSet(LANGUAGE_KEY, language);
+    document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+    const messages = MESSAGES[language];
+    playback.pause();
+    playback = new Playback(messages, (clock) => store.set({ clock }));
+    network.setMessages(messages);
+    store.set({ messages });
+    shell = buildShell(messages);
+    renderAll(store.get(), null);
+    playback.setModel(playbackModel(store.get()));
+    document.getElementById("language")?.focus();
+  }
+
+  function togglePresentation(): void {
+    const presentation = !store.get().presentation;
+    document.body.classList.toggle("presentation", presentation);
+    store.set({ presentation });
+    root
+      .querySelector(".header-actions button[aria-pressed]")
+      ?.setAttribute("aria-pressed", String(presentation));
+  }
+
+  function startGuide(guide: GuidedScenario): void {
+    store.set({ guide });
+    apply(guide.scenario, false, () => {
+      if (guide.play) playback.play(true);
+      else playback.toEnd();
+    });
+  }
+
+  function caption(state: AppState): string {
+    const { scenario, run } = state;
+    if (!run) return "";
+    const params = Object.entries(run.params)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ");
+    const r = scenario.rules;
+    return [
+      `${PRESETS[scenario.preset].label}, ${scenario.nodes.toLocaleString("en-US")} accounts, seed '${scenario.seed}', source ${run.source}; ${getModel(scenario.model).label} (${params}).`,
+      `Line: ${r.thresholds.reposts} reposts or ${r.thresholds.views} views at view rate ${r.viewRate}. Simulated with Repost Threshold Lab.`,
+    ].join("\n");
+  }
+
+  function timeSeriesElement(state: AppState, forExport: boolean): SVGSVGElement | null {
+    if (!state.run) return null;
+    const { cascade, report } = state.run;
+    return timeSeriesChart(
+      { series: cumulativeSeries(cascade, state.scenario.rules), report },
+      {
+        caption: forExport ? caption(state) : undefined,
+        cursor: state.clock,
+        text: state.messages.chart,
+        theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
+      },
+      { document },
+    );
+  }
+
+  function playbackModel(state: AppState) {
+    if (!state.run)
+      return {
+        times: new Float64Array(0),
+        maxTime: 1,
+        repostCrossing: null,
+        viewCrossing: null,
+        thresholds: state.scenario.rules.thresholds,
+      };
+    const series = cumulativeSeries(state.run.cascade, state.scenario.rules);
+    const { report } = state.run;
+    return {
+      times: series.time,
+      maxTime: defaultMaxTime(series, report),
+      repostCrossing: report.crossing.reposts?.time ?? null,
+      viewCrossing: report.crossing.views?.time ?? null,
+      thresholds: report.thresholds,
+    };
+  }
+
+  function networkCascade(state: AppState): NetworkCascade | null {
+    const { graph, run } = state;
+    if (!graph || !run) return null;
+    const { repostTime, parentOf } = cascadeOnGraph(graph.ids, run.cascade.events);
+    const depthOf = new Int32Array(graph.n).fill(-1);
+    const index = indexById(graph.ids);
+    for (const event of run.cascade.events) {
+      const i = index.get(event.account);
+      if (i !== undefined && depthOf[i] < 0) depthOf[i] = event.depth;
+    }
+    return {
+      repostTime,
+      parentOf,
+      depthOf,
+      source: index.get(run.source) ?? 0,
+      crossings: run.report.crossing,
+    };
+  }
+
+  function networkElement(state: AppState): SVGSVGElement | null {
+    const cascade = networkCascade(state);
+    if (!state.graph || !state.positions || !cascade) return null;
+    return networkChart(
+      { ...state.graph, positions: state.positions, ...cascade },
+      {
+        caption: caption(state),
+        cursor: state.clock,
+        theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
+      },
+      { document },
+    );
+  }
+
+  /** Every chart with its data, for the export buttons and the zip. */
+  function exportItems(): ExportItem[] {
+    return [
+      {
+        name: "network",
+        chart: () => networkElement(store.get()),
+        csv: () => {
+          const run = store.get().run;
+          if (!run) return null;
+          return toCsv(
+            ["index", "account", "parent", "time_s", "depth", "audience", "bot"],
+            run.cascade.events.map((e, i) => [
+              i,
+              e.account,
+              e.parent,
+              e.time,
+              e.depth,
+              e.audience,
+              e.bot ? 1 : 0,
+            ]),
+          );
+        },
+        json: () => store.get().run?.cascade ?? null,
+      },
+      {
+        name: "time-series",
+        chart: () => timeSeriesElement(store.get(), true),
+        csv: () => {
+          const state = store.get();
+          if (!state.run) return null;
+          const series = cumulativeSeries(state.run.cascade, state.scenario.rules);
+          return toCsv(
+            ["time_s", "reposts", "views"],
+            Array.from(series.time, (t, i) => [
+              t,
+              series.reposts[i],
+              series.hasViews ? series.views[i] : null,
+            ]),
+          );
+        },
+        json: () => store.get().run?.report ?? null,
+      },
+    ];
+  }
+
+  function exportButtons(m: Messages, what: string, item: ExportItem): HTMLElement {
+    const stem = () => `${item.name}-${store.get().scenario.seed}`;
+    const svgButton = h(
+      "button",
+      { type: "button", class: "secondary", "aria-label": `${m.exportSvg}: ${what}` },
+      m.exportSvg,
+    );
+    svgButton.addEventListener("click", () => {
+      const chart = item.chart?.();
+      if (chart) download(`${stem()}.svg`, svgMarkup(chart));
+    });
+    const pngButton = h(
+      "button",
+      { type: "button", class: "secondary", "aria-label": `${m.exportPng}: ${what}` },
+      m.exportPng,
+    );
+    pngButton.addEventListener("click", () => {
+      const chart = item.chart?.();
+      if (chart) void svgToPng(chart).then((png) => download(`${stem()}.png`, png));
+    });
+    const csvButton = h(
+      "button",
+      { type: "button", class: "secondary", "aria-label": `${m.exportCsv}: ${what}` },
+      m.exportCsv,
+    );
+    csvButton.addEventListener("click", () => {
+      const csv = item.csv?.();
+      if (csv) download(`${stem()}.csv`, csv, "text/csv");
+    });
+    return h(
+      "div",
+      { class: "export-buttons", role: "group", "aria-label": what },
+      svgButton,
+      pngButton,
+      csvButton,
+    );
+  }
+
+  layoutWorker.onmessage = (message: MessageEvent<LayoutResponse>) => {
+    const response = message.data;
+    if (response.key !== store.get().graph?.key) return;
+    store.set({ positions: response.positions, layoutProgress: response.progress });
+    network.setPositions(response.positions, response.done);
+  };
+
+  /** Runs a candidate scenario; on success it becomes the scenario on screen. */
+  function apply(scenario: Scenario, keepNotice = false, then?: () => void): void {
+    store.set({ status: "running", error: keepNotice ? store.get().error : null });
+    lab.run(scenario).then(
+      (result) => {
+        const graph = result.graph ?? store.get().graph;
+        if (result.graph) {
+          network.setGraph(result.graph);
+          const request: LayoutRequest = {
+            type: "layout",
+            key: result.graph.key,
+            n: result.graph.n,
+            offsets: result.graph.offsets,
+            targets: result.graph.targets,
+          };
+          layoutWorker.postMessage(request);
+        }
+        playback.pause();
+        store.set({
+          scenario,
+          graph,
+          run: result.run,
+          status: "idle",
+          millis: result.millis,
+          clock: Number.POSITIVE_INFINITY,
+          positions: result.graph ? null : store.get().positions,
+          layoutProgress: result.graph ? 0 : store.get().layoutProgress,
+        });
+        playback.setModel(playbackModel(store.get()));
+        const query = encodeScenario(scenario);
+        history.replaceState(null, "", `?${query}`);
+        storageSet(STORAGE_KEY, query);
+        then?.();
+      },
+      (error: unknown) => {
+        if (error instanceof LabError && error.superseded) return;
+        const message = error instanceof Error ? error.message : String(error);
+        store.set({ status: "idle", error: `${message} ${store.get().messages.keptLastGood}` });
+      },
+    );
+  }
+
+  function renderAll(state: AppState, previous: AppState | null): void {
+    const m = state.messages;
+    shell.errorBox.hidden = state.error === null;
+    shell.errorBox.textContent = state.error ?? "";
+    shell.status.textContent =
+      state.status === "running"
+        ? m.running
+        : state.layoutProgress < 1 && state.graph
+          ? m.layoutProgress(Math.round(state.layoutProgress * 100))
+          : state.run
+            ? m.ranIn(Math.round(state.millis))
+            : "";
+    if (!previous || previous.scenario !== state.scenario) {
+      shell.controlsHost.replaceChildren(
+        renderControls(state.scenario, m, {
+          onApply: (scenario) => {
+            store.set({ guide: null });
+            apply(scenario);
+          },
+          onInvalid: (message) => store.set({ error: `${message} ${m.keptLastGood}` }),
+        }),
+      );
+      shell.presetNote.textContent = term(
+        m,
+        `preset.${state.scenario.preset}.description`,
+        PRESETS[state.scenario.preset].description,
+      );
+    }
+    if (!previous || previous.guide !== state.guide) {
+      shell.guideHost.replaceChildren(
+        ...(state.guide
+          ? [h("h2", {}, state.guide.title[m.language]), h("p", {}, state.guide.text[m.language])]
+          : []),
+      );
+      shell.guideHost.hidden = state.guide === null;
+    }
+    const resultChanged =
+      !previous || previous.run !== state.run || previous.presentation !== state.presentation;
+    if (resultChanged || previous.clock !== state.clock) {
+      const chart = timeSeriesElement(state, false);
+      shell.chartHost.replaceChildren(...(chart ? [chart] : []));
+      network.setClock(state.clock);
+    }
+    if (resultChanged) {
+      if (state.run) shell.reportHost.replaceChildren(renderReport(state.run.report, m));
+      const cascade = networkCascade(state);
+      if (cascade) network.setCascade(cascade);
+    }
+    if (!previous || previous.manual !== state.manual) {
+      shell.lawHost.replaceChildren(renderLaw(m, state.manual, (manual) => store.set({ manual })));
+    }
+  }
+
+  document.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement | null;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target?.closest("input, select, textarea, [contenteditable]")) return;
+    const guide = GUIDED_SCENARIOS.find((g) => g.key === event.key);
+    if (guide) startGuide(guide);
+    else if (event.key === " " && !target?.closest("button")) playback.toggle();
+    else if (event.key === "ArrowRight") playback.step(1);
+    else if (event.key === "ArrowLeft") playback.step(-1);
+    else if (event.key === "Home") playback.jumpTo(0);
+    else if (event.key === "End") playback.toEnd();
+    else if (event.key === "p" || event.key === "P") togglePresentation();
+    else return;
+    event.preventDefault();
+  });
+
+  document.documentElement.lang = store.get().messages.language === "zh" ? "zh-CN" : "en";
+  store.subscribe(renderAll);
+  renderAll(store.get(), null);
+  // A refused link's message stays until the user acts.
+  apply(store.get().scenario, true);
+}

@@ -1,0 +1,69 @@
+/**
+ * One-click guided scenarios for the classroom: each is data (a scenario and
+ * a short text), not code.
+ */
+import { DEFAULT_SCENARIO, type Scenario } from "../core/scenario.ts";
+import type { Language } from "./i18n.ts";
+
+export interface GuidedScenario {
+  id: string;
+  /** Keyboard key that starts it in the classroom. */
+  key: string;
+  title: Record<Language, string>;
+  text: Record<Language, string>;
+  scenario: Scenario;
+  /** Start playback from time 0 after loading. */
+  play: boolean;
+}
+
+export const GUIDED_SCENARIOS: GuidedScenario[] = [
+  {
+    id: "big-account",
+    key: "1",
+    title: { en: "A big account", zh: "大V账号" },
+    text: {
+      en: "An account with 12 million followers posts. At a view rate of 35% its audience alone passes 5,000 views the moment it posts: the view line falls at time 0, before any repost.",
+      zh: "一个拥有1200万粉丝的账号发帖。按35%的浏览率，仅它自己的粉丝就在发帖瞬间超过5000次浏览：浏览界线在时间0、任何转发之前就被越过。",
+    },
+    scenario: { ...DEFAULT_SCENARIO, seed: "big-v", source: "0" },
+    play: false,
+  },
+  {
+    id: "slow-burn",
+    key: "2",
+    title: { en: "A slow burn", zh: "慢热传播" },
+    text: {
+      en: "On WeChat Moments a post from an ordinary account is seen only by friends. Reposts trickle through small accounts for hours; watch how long the view line takes and whether the repost line ever falls.",
+      zh: "在微信朋友圈，普通账号的帖子只有好友能看到。转发在小账号之间缓慢流动数小时；看看浏览界线要多久才被越过，转发界线是否会被越过。",
+    },
+    scenario: {
+      ...DEFAULT_SCENARIO,
+      preset: "moments",
+      seed: "slow-burn-3",
+      params: { p: 0.14, delayMinutes: 60 },
+    },
+    play: true,
+  },
+  {
+    id: "group-chain",
+    key: "3",
+    title: { en: "A WeChat group chain", zh: "微信群链式转发" },
+    text: {
+      en: "Forwarded into group chats of up to 500 members, a post reaches whole groups at once. A few forwards between large groups are enough to pass both lines within minutes.",
+      zh: "转发到最多500人的群聊，一条帖子一次就能到达整个群。几次在大群之间的转发就足以在几分钟内越过两条界线。",
+    },
+    scenario: { ...DEFAULT_SCENARIO, preset: "groups", seed: "group-chain" },
+    play: true,
+  },
+  {
+    id: "public-account",
+    key: "4",
+    title: { en: "A public account broadcast", zh: "公众号推送" },
+    text: {
+      en: "A public account with 10,000 subscribers pushes a post. Its own audience is below the view line at a 35% view rate; the subscribers' forwards into Moments and groups carry it over.",
+      zh: "一个拥有1万订阅者的公众号推送一条帖子。按35%的浏览率，它自己的受众还不到浏览界线；订阅者转发到朋友圈和群聊才使其越过界线。",
+    },
+    scenario: { ...DEFAULT_SCENARIO, preset: "public-account", seed: "broadcast" },
+    play: true,
+  },
+];

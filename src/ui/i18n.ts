@@ -1,0 +1,332 @@
+/** Every word on screen, by language. Charts receive their words from here too. */
+import { type ChartText, ENGLISH_CHART_TEXT } from "../charts/text.ts";
+import { CHINESE_CHART_TEXT, formatDurationZh } from "../charts/text-zh.ts";
+import { formatCount, formatDuration, ordinal } from "../core/format.ts";
+
+export type Language = "en" | "zh";
+
+export interface Messages {
+  language: Language;
+  /** Numbers and times, formatted for the language. */
+  duration(seconds: number): string;
+  count(n: number): string;
+  ordinal(n: number): string;
+  /** Preset and model words by id ("preset.weibo.label", "ic.p.label"): English comes from the core. */
+  terms: Record<string, string>;
+  appTitle: string;
+  tagline: string;
+  graph: string;
+  preset: string;
+  accounts: string;
+  seed: string;
+  newSeed: string;
+  model: string;
+  legalLine: string;
+  repostThreshold: string;
+  viewThreshold: string;
+  viewRate: string;
+  viewRateHelp: string;
+  repostScope: string;
+  repostScopeTree: string;
+  repostScopeDirect: string;
+  repostScopeHelp: string;
+  viewScope: string;
+  viewScopeAll: string;
+  viewScopeOriginal: string;
+  viewScopeHelp: string;
+  countRepeatViews: string;
+  countRepeatViewsHelp: string;
+  countBots: string;
+  countBotsHelp: string;
+  run: string;
+  running: string;
+  network: string;
+  networkHelp: string;
+  findAccount: string;
+  find: string;
+  noSuchAccount: (id: string) => string;
+  source: string;
+  followers: string;
+  repostedAt: (time: string, depth: number) => string;
+  didNotRepost: string;
+  clickToMakeSource: string;
+  timeSeries: string;
+  exportSvg: string;
+  exportPng: string;
+  exportCsv: string;
+  exportAll: string;
+  summary: string;
+  reposts: string;
+  views: string;
+  viewsUnknown: string;
+  crossedReposts: (ordinal: string, time: string, account: string, depth: number) => string;
+  crossedViews: (views: string, time: string, account: string, depth: number) => string;
+  notCrossed: (what: string) => string;
+  firstCrossed: (prong: string) => string;
+  neitherCrossed: string;
+  serious: string;
+  notSerious: string;
+  otherItems: string;
+  itemHarm: string;
+  itemPrior: string;
+  lawTitle: string;
+  lawCitation: string;
+  layoutProgress: (percent: number) => string;
+  ranIn: (ms: number) => string;
+  keptLastGood: string;
+  timeline: string;
+  time: string;
+  play: string;
+  pause: string;
+  stepBack: string;
+  stepForward: string;
+  speed: string;
+  speedLabel(simulatedSecondsPerSecond: number): string;
+  jumpReposts(ordinal: string): string;
+  jumpViews(count: string): string;
+  wholeRecord: string;
+  scenarios: string;
+  presentation: string;
+  fullScreen: string;
+  languageLabel: string;
+  reset: string;
+  shortcuts: string;
+  chart: ChartText;
+}
+
+export const en: Messages = {
+  language: "en",
+  duration: formatDuration,
+  count: formatCount,
+  ordinal,
+  terms: {},
+  appTitle: "Repost Threshold Lab",
+  tagline: "How fast does a rumour cross the legal line of 500 reposts or 5,000 views?",
+  graph: "Network",
+  preset: "Platform or model",
+  accounts: "Accounts",
+  seed: "Seed",
+  newSeed: "New seed",
+  model: "Cascade model",
+  legalLine: "Legal line",
+  repostThreshold: "Reposts threshold",
+  viewThreshold: "Views threshold",
+  viewRate: "View rate",
+  viewRateHelp:
+    "Share of an audience that actually views a post. Default 0.35: a Facebook post reaches about 35% of the poster's friends (Bernstein et al. 2013).",
+  repostScope: "Reposts counted",
+  repostScopeTree: "the whole repost tree",
+  repostScopeDirect: "direct reposts of the original only",
+  repostScopeHelp: "The text says 'reposted 500 times' without saying whether reposts of reposts count.",
+  viewScope: "Views counted",
+  viewScopeAll: "of the original and every repost",
+  viewScopeOriginal: "of the original post only",
+  viewScopeHelp: "A repost shows the original, so its readers may count as views of the original, or not.",
+  countRepeatViews: "An account that sees the post twice counts twice",
+  countRepeatViewsHelp: "The text counts views ('次'), not viewers; untick to count each account once.",
+  countBots: "Count bots and hired posters",
+  countBotsHelp: "The text says 'actually' clicked or viewed: untick to leave flagged bot accounts out.",
+  run: "Run",
+  running: "Running…",
+  network: "Network",
+  networkHelp:
+    "Scroll to zoom, drag to pan, hover an account for details, click an account to make it the source.",
+  findAccount: "Find account",
+  find: "Find",
+  noSuchAccount: (id) => `No account '${id}' in this network.`,
+  source: "source",
+  followers: "followers",
+  repostedAt: (time, depth) => `reposted at ${time} (generation ${depth})`,
+  didNotRepost: "did not repost",
+  clickToMakeSource: "Click to make this account the source.",
+  timeSeries: "Reposts and views over time",
+  exportSvg: "Export SVG",
+  exportPng: "PNG",
+  exportCsv: "CSV",
+  exportAll: "Export all (zip)",
+  summary: "The legal line",
+  reposts: "Reposts",
+  views: "Views",
+  viewsUnknown: "Views cannot be counted from this data.",
+  crossedReposts: (ord, time, account, depth) =>
+    `The ${ord} repost came at ${time}, by account ${account} (generation ${depth}).`,
+  crossedViews: (views, time, account, depth) =>
+    `Views reached ${views} at ${time}, when account ${account} (generation ${depth}) posted.`,
+  notCrossed: (what) => `Never reached ${what}.`,
+  firstCrossed: (prong) => `First crossed: the ${prong} line.`,
+  neitherCrossed: "Neither line was crossed.",
+  serious: "'Serious circumstances' by item 1",
+  notSerious: "Not 'serious' by item 1",
+  otherItems: "Items no simulation decides (tick if they apply):",
+  itemHarm: "(2) caused mental disorder, self-harm or suicide of the victim or a close relative",
+  itemPrior: "(3) administratively punished for defamation within the past two years",
+  lawTitle: "Interpretation of the SPC and SPP on defamation using information networks (2013), Article 2",
+  lawCitation: "Fa Shi [2013] No. 21 (法释〔2013〕21号), in force since 10 September 2013.",
+  layoutProgress: (p) => `Laying out the network… ${p}%`,
+  ranIn: (ms) => `Ran in ${ms} ms.`,
+  keptLastGood: "The last good scenario is kept.",
+  timeline: "Timeline",
+  time: "Time",
+  play: "Play",
+  pause: "Pause",
+  stepBack: "Previous repost",
+  stepForward: "Next repost",
+  speed: "Speed",
+  speedLabel: (s) => (s < 3600 ? `${s / 60} min per second` : `${s / 3600} h per second`),
+  jumpReposts: (ord) => `Jump to the ${ord} repost`,
+  jumpViews: (count) => `Jump to ${count} views`,
+  wholeRecord: "whole record",
+  scenarios: "Guided scenarios",
+  presentation: "Presentation mode",
+  fullScreen: "Full screen",
+  languageLabel: "Language",
+  reset: "Reset to default",
+  shortcuts: "Keys: Space play/pause · ← → step · Home/End · 1–9 scenarios · P presentation",
+  chart: ENGLISH_CHART_TEXT,
+};
+
+export const LAW_TEXT = {
+  zh: [
+    "第二条　利用信息网络诽谤他人，具有下列情形之一的，应当认定为刑法第二百四十六条第一款规定的“情节严重”：",
+    "（一）同一诽谤信息实际被点击、浏览次数达到五千次以上，或者被转发次数达到五百次以上的；",
+    "（二）造成被害人或者其近亲属精神失常、自残、自杀等严重后果的；",
+    "（三）二年内曾因诽谤受过行政处罚，又诽谤他人的；",
+    "（四）其他情节严重的情形。",
+  ],
+  en: [
+    "Article 2. Defaming another person through an information network is 'serious' under Article 246(1) of the Criminal Law (up to three years' imprisonment) in any of these cases:",
+    "(1) the same defamatory information is actually clicked or viewed 5,000 times or more, or reposted 500 times or more;",
+    "(2) it causes serious consequences such as mental disorder, self-harm or suicide of the victim or a close relative;",
+    "(3) the person was administratively punished for defamation within the past two years and defames again;",
+    "(4) other serious circumstances.",
+  ],
+};
+
+export const zh: Messages = {
+  language: "zh",
+  duration: formatDurationZh,
+  count: (n) => Math.round(n).toLocaleString("zh-CN"),
+  ordinal: (n) => `第${Math.round(n).toLocaleString("zh-CN")}次`,
+  terms: {
+    "preset.weibo.label": "微博",
+    "preset.weibo.description":
+      "公开的关注网络：粉丝数呈重尾分布，少数“大V”拥有数百万粉丝，转发对所有粉丝可见。",
+    "preset.moments.label": "微信朋友圈",
+    "preset.moments.description": "相互的好友关系，聚集的小世界网络；帖子只有好友可见。",
+    "preset.groups.label": "微信群",
+    "preset.groups.description": "最多500人的群聊；转发到群里的帖子所有群成员都能看到。",
+    "preset.public-account.label": "微信公众号",
+    "preset.public-account.description":
+      "一个公众号向订阅者推送，订阅者再转发到朋友圈和群聊。公众号是账号0。",
+    "preset.ba.label": "巴拉巴西–阿尔伯特",
+    "preset.ba.description": "优先连接：少数枢纽，大量小账号（相互连接，每个新账号4条）。",
+    "preset.er.label": "埃尔德什–雷尼",
+    "preset.er.description": "随机好友关系，平均10个：没有枢纽，没有聚集。",
+    "preset.ws.label": "瓦茨–斯特罗加茨",
+    "preset.ws.description": "小世界：10个邻居的环，10%的连接被重连。",
+    "preset.sbm.label": "信息茧房（随机块模型）",
+    "preset.sbm.description": "五个社群：社群内平均9个好友，社群外1个。",
+    "model.ic.label": "独立级联模型",
+    "model.ic.description":
+      "每个看到转发的粉丝以概率 p 独立地转发一次，延迟随机。每次曝光都是一次独立的抛硬币。",
+    "ic.p.label": "转发概率 p",
+    "ic.p.description": "看到帖子的粉丝转发它的概率。",
+    "ic.delayMinutes.label": "延迟中位数（分钟）",
+    "ic.delayMinutes.description": "一半的转发发生在所转发帖子之后的这段时间内。",
+    "ic.delaySpread.label": "延迟离散度",
+    "ic.delaySpread.description":
+      "对数正态延迟的离散度（sigma）：0 表示每次延迟都等于中位数；1.5 表示非常不均匀。",
+    "ic.botP.label": "机器人转发概率",
+    "ic.botP.description": "机器人或水军账号转发所见内容的概率。",
+  },
+  appTitle: "转发阈值实验室",
+  tagline: "谣言要多快才会越过500次转发或5000次浏览的法律界线？",
+  graph: "网络",
+  preset: "平台或模型",
+  accounts: "账号数",
+  seed: "随机种子",
+  newSeed: "新种子",
+  model: "传播模型",
+  legalLine: "法律界线",
+  repostThreshold: "转发阈值",
+  viewThreshold: "浏览阈值",
+  viewRate: "浏览率",
+  viewRateHelp:
+    "受众中实际看到帖子的比例。默认0.35：一条Facebook帖子大约能触达发帖人35%的好友（Bernstein等，2013）。",
+  repostScope: "计入的转发",
+  repostScopeTree: "整棵转发树",
+  repostScopeDirect: "仅直接转发原帖",
+  repostScopeHelp: "条文说“被转发五百次”，没有说明转发的转发是否计入。",
+  viewScope: "计入的浏览",
+  viewScopeAll: "原帖及每次转发的浏览",
+  viewScopeOriginal: "仅原帖的浏览",
+  viewScopeHelp: "转发会展示原帖，因此转发的读者可能算作原帖的浏览，也可能不算。",
+  countRepeatViews: "同一账号看到两次计两次",
+  countRepeatViewsHelp: "条文计算的是浏览“次数”而非人数；取消勾选则每个账号只计一次。",
+  countBots: "计入机器人和水军",
+  countBotsHelp: "条文说“实际被点击、浏览”：取消勾选则排除被标记为机器人的账号。",
+  run: "运行",
+  running: "运行中…",
+  network: "网络",
+  networkHelp: "滚动缩放，拖动平移，悬停查看账号详情，点击账号将其设为源头。",
+  findAccount: "查找账号",
+  find: "查找",
+  noSuchAccount: (id) => `此网络中没有账号“${id}”。`,
+  source: "源头",
+  followers: "粉丝",
+  repostedAt: (time, depth) => `于${time}转发（第${depth}代）`,
+  didNotRepost: "未转发",
+  clickToMakeSource: "点击将此账号设为源头。",
+  timeSeries: "转发与浏览随时间变化",
+  exportSvg: "导出 SVG",
+  exportPng: "PNG",
+  exportCsv: "CSV",
+  exportAll: "全部导出（zip）",
+  summary: "法律界线",
+  reposts: "转发",
+  views: "浏览",
+  viewsUnknown: "无法从这些数据计算浏览次数。",
+  crossedReposts: (ord, time, account, depth) =>
+    `${ord}转发发生在${time}，由账号 ${account}（第${depth}代）完成。`,
+  crossedViews: (views, time, account, depth) =>
+    `账号 ${account}（第${depth}代）发帖时，浏览在${time}达到${views}次。`,
+  notCrossed: (what) => `从未达到${what}。`,
+  firstCrossed: (prong) => `最先越过：${prong}界线。`,
+  neitherCrossed: "两条界线都未越过。",
+  serious: "依第（一）项属“情节严重”",
+  notSerious: "依第（一）项不属“情节严重”",
+  otherItems: "模拟无法判断的情形（如适用请勾选）：",
+  itemHarm: "（二）造成被害人或者其近亲属精神失常、自残、自杀等严重后果",
+  itemPrior: "（三）二年内曾因诽谤受过行政处罚",
+  lawTitle:
+    "《最高人民法院、最高人民检察院关于办理利用信息网络实施诽谤等刑事案件适用法律若干问题的解释》（2013）第二条",
+  lawCitation: "法释〔2013〕21号，自2013年9月10日起施行。",
+  layoutProgress: (p) => `正在布局网络… ${p}%`,
+  ranIn: (ms) => `用时${ms}毫秒。`,
+  keptLastGood: "已保留上一个有效情景。",
+  timeline: "时间轴",
+  time: "时间",
+  play: "播放",
+  pause: "暂停",
+  stepBack: "上一次转发",
+  stepForward: "下一次转发",
+  speed: "速度",
+  speedLabel: (s) => (s < 3600 ? `每秒${s / 60}分钟` : `每秒${s / 3600}小时`),
+  jumpReposts: (ord) => `跳到${ord}转发`,
+  jumpViews: (count) => `跳到${count}次浏览`,
+  wholeRecord: "完整记录",
+  scenarios: "引导情景",
+  presentation: "演示模式",
+  fullScreen: "全屏",
+  languageLabel: "语言",
+  reset: "恢复默认",
+  shortcuts: "按键：空格 播放/暂停 · ← → 单步 · Home/End · 1–9 情景 · P 演示模式",
+  chart: CHINESE_CHART_TEXT,
+};
+
+export const MESSAGES: Record<Language, Messages> = { en, zh };
+
+/** A preset's or model's word in the language, falling back to the core's English. */
+export function term(m: Messages, key: string, english: string): string {
+  return m.terms[key] ?? english;
+}

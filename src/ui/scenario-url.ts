@@ -1,0 +1,104 @@
+/**
+ * The scenario in the URL's query string, so a teacher can share a link.
+ * Decoding is strict and field by field: a bad field is named and the whole
+ * scenario is refused, never half-applied.
+ */
+import { DEFAULT_RULES } from "../core/legal.ts";
+import { getModel, MODELS } from "../core/models/index.ts";
+import { DEFAULT_SCENARIO, type Scenario, validateScenario } from "../core/scenario.ts";
+
+export interface DecodeResult {
+  scenario: Scenario;
+  errors: string[];
+}
+
+const RULE_KEYS = ["reposts", "views", "rate", "scope", "vscope", "repeat", "bots"] as const;
+const BASE_KEYS = ["preset", "n", "seed", "model", "src", "hours", ...RULE_KEYS] as const;
+
+export function encodeScenario(scenario: Scenario): string {
+  const q = new URLSearchParams();
+  q.set("preset", scenario.preset);
+  q.set("n", String(scenario.nodes));
+  q.set("seed", scenario.seed);
+  q.set("model", scenario.model);
+  for (const [key, value] of Object.entries(scenario.params))
+    if (value !== undefined) q.set(key, String(value));
+  if (scenario.source !== null) q.set("src", scenario.source);
+  if (scenario.horizon !== DEFAULT_SCENARIO.horizon) q.set("hours", String(scenario.horizon / 3600));
+  const r = scenario.rules;
+  if (r.thresholds.reposts !== DEFAULT_RULES.thresholds.reposts)
+    q.set("reposts", String(r.thresholds.reposts));
+  if (r.thresholds.views !== DEFAULT_RULES.thresholds.views) q.set("views", String(r.thresholds.views));
+  if (r.viewRate !== DEFAULT_RULES.viewRate) q.set("rate", String(r.viewRate));
+  if (r.repostScope !== DEFAULT_RULES.repostScope) q.set("scope", r.repostScope);
+  if (r.viewScope !== DEFAULT_RULES.viewScope) q.set("vscope", r.viewScope);
+  if (r.countRepeatViews !== DEFAULT_RULES.countRepeatViews) q.set("repeat", r.countRepeatViews ? "1" : "0");
+  if (r.countBots !== DEFAULT_RULES.countBots) q.set("bots", r.countBots ? "1" : "0");
+  return q.toString();
+}
+
+/** Reads a scenario from a query string; unknown keys, wrong types and out-of-range values are errors. */
+export function decodeScenario(query: string): DecodeResult {
+  const q = new URLSearchParams(query);
+  const errors: string[] = [];
+  const number = (key: string, fallback: number): number => {
+    const raw = q.get(key);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(value)) {
+      errors.push(`${key}: '${raw.slice(0, 40)}' is not a number.`);
+      return fallback;
+    }
+    return value;
+  };
+  const flag = (key: string, fallback: boolean): boolean => {
+    const raw = q.get(key);
+    if (raw === null) return fallback;
+    if (raw !== "0" && raw !== "1") errors.push(`${key}: should be 0 or 1.`);
+    return raw === "1";
+  };
+  const choice = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+    const raw = q.get(key);
+    if (raw === null) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      errors.push(`${key}: '${raw.slice(0, 40)}' is not one of ${allowed.join(", ")}.`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const modelId = q.get("model") ?? DEFAULT_SCENARIO.model;
+  const model = MODELS[modelId] ? getModel(modelId) : null;
+  if (!model) errors.push(`model: unknown model '${modelId.slice(0, 40)}'.`);
+  const allowed = new Set<string>([...BASE_KEYS, ...(model ? model.params.map((p) => p.key) : [])]);
+  for (const key of q.keys()) if (!allowed.has(key)) errors.push(`${key.slice(0, 40)}: unknown setting.`);
+  const params: Record<string, number> = {};
+  for (const spec of model?.params ?? []) if (q.has(spec.key)) params[spec.key] = number(spec.key, 0);
+  const scenario: Scenario = {
+    preset: (q.get("preset") ?? DEFAULT_SCENARIO.preset) as Scenario["preset"],
+    nodes: number("n", DEFAULT_SCENARIO.nodes),
+    seed: q.get("seed") ?? DEFAULT_SCENARIO.seed,
+    model: model ? modelId : DEFAULT_SCENARIO.model,
+    params,
+    source: q.get("src"),
+    horizon: number("hours", DEFAULT_SCENARIO.horizon / 3600) * 3600,
+    rules: {
+      thresholds: {
+        reposts: number("reposts", DEFAULT_RULES.thresholds.reposts),
+        views: number("views", DEFAULT_RULES.thresholds.views),
+      },
+      viewRate: number("rate", DEFAULT_RULES.viewRate),
+      repostScope: choice("scope", ["tree", "direct"] as const, DEFAULT_RULES.repostScope),
+      viewScope: choice("vscope", ["all", "original"] as const, DEFAULT_RULES.viewScope),
+      countRepeatViews: flag("repeat", DEFAULT_RULES.countRepeatViews),
+      countBots: flag("bots", DEFAULT_RULES.countBots),
+    },
+  };
+  if (errors.length === 0) {
+    try {
+      validateScenario(scenario);
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { scenario: errors.length ? DEFAULT_SCENARIO : scenario, errors };
+}

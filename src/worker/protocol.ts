@@ -1,0 +1,46 @@
+/** Messages between the page and the lab worker; all structured-clone friendly. */
+import type { Scenario, ScenarioRun } from "../core/scenario.ts";
+
+/** The compiled graph as it crosses postMessage, with what the screen needs to show an account. */
+export interface GraphSnapshot {
+  key: string;
+  kind: string;
+  n: number;
+  m: number;
+  ids: string[];
+  offsets: Uint32Array;
+  targets: Uint32Array;
+  audience: Float64Array;
+  bot: Uint8Array;
+  /** Display names where the preset gives one (big V, public account). */
+  labels: Array<[number, string]>;
+}
+
+export type LabRequest = { id: number; type: "run"; scenario: Scenario; knownGraphKey: string | null };
+
+export type LabResponse =
+  | {
+      id: number;
+      type: "result";
+      graph: GraphSnapshot | null;
+      graphKey: string;
+      run: ScenarioRun;
+      millis: number;
+    }
+  | { id: number; type: "error"; message: string; field: string | null };
+
+export interface LayoutRequest {
+  type: "layout";
+  key: string;
+  n: number;
+  offsets: Uint32Array;
+  targets: Uint32Array;
+}
+
+export type LayoutResponse = {
+  type: "positions";
+  key: string;
+  positions: Float32Array;
+  done: boolean;
+  progress: number;
+};

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { unzipSync } from "fflate";
+import { JSDOM } from "jsdom";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    acceptDownloads: true,
+    locale: "en-US",
+  });
+  page = await context.newPage();
+  await page.goto(inject("baseUrl"));
+  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("classroom use", () => {
+  it("plays back: jumping to the 500th repost shows that crossing and hides later ones", async () => {
+    await page.getByRole("button", { name: "Jump to the 500th repost" }).click();
+    await expect.poll(() => page.locator("output.readout").textContent()).toMatch(/^t = /);
+    expect(await page.getByText(/^500th repost at /).count()).toBe(1);
+    await page.getByRole("button", { name: "Play" }).click();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Pause" }).getAttribute("aria-pressed"))
+      .toBe("true");
+    await page.keyboard.press("End");
+    await expect.poll(() => page.locator("output.readout").textContent()).toBe("whole record");
+  });
+
+  it("runs a guided scenario with one click: a big account crosses the view line at its first post", async () => {
+    await page.getByRole("button", { name: "1. A big account" }).click();
+    await expect
+      .poll(() => page.getByText(/^5,000 views at 0 s, by account 0$/).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await page.getByRole("region", { name: "Guided scenarios" }).textContent()).toContain(
+      "12 million followers",
+    );
+  });
+
+  it("switches to Simplified Chinese, labels and chart included", async () => {
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => page.getByRole("heading", { name: "法律界线" }).count()).toBe(1);
+    expect(await page.getByText("法律界线：500次转发").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "运行" }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => page.getByRole("heading", { name: "The legal line" }).count()).toBe(1);
+  });
+
+  it("turns presentation mode on by keyboard", async () => {
+    await page.locator("body").click({ position: { x: 5, y: 700 } });
+    await page.keyboard.press("p");
+    await expect.poll(() => page.evaluate(() => document.body.classList.contains("presentation"))).toBe(true);
+    expect(await page.getByRole("button", { name: "Presentation mode" }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+    await page.keyboard.press("p");
+  });
+
+  it("exports the time series as a standalone SVG", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export SVG: Reposts and views over time" }).click(),
+    ]);
+    const text = readFileSync((await download.path())!, "utf8");
+    const doc = new JSDOM(text, { contentType: "image/svg+xml" }).window.document;
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.documentElement.getAttribute("xmlns")).toBe("http://www.w3.org/2000/svg");
+    expect(text).toContain("legal line: 500 reposts");
+    // The caption names the scenario so a slide is self-explanatory.
+    expect(text).toContain("seed 'big-v'");
+  });
+
+  it("exports a PNG at twice the chart's size and everything as one zip", async () => {
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "PNG: Reposts and views over time" }).click(),
+    ]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    // IHDR width at byte 16: twice the SVG's 760 px.
+    expect(bytes.readUInt32BE(16)).toBe(1520);
+    const [zip] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export all (zip)" }).click(),
+    ]);
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await zip.path())!))));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "README.txt",
+        "scenario.json",
+        "time-series.svg",
+        "time-series.png",
+        "time-series.csv",
+        "network.svg",
+        "network.csv",
+      ]),
+    );
+  });
+});
