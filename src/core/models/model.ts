@@ -167,13 +167,13 @@ export class ParamError extends Error {
   override name = "ParamError";
 }
 
-/** Range in words, for messages: "from 0 to 1", "above 0 and below 1". */
+/** Range in words, for messages: "from 0 to 1", "above 0 and at most 4", "at least 0 and below 1". */
 export function describeRange(spec: ParamSpec): string {
-  const low = spec.minExclusive ? `above ${spec.min}` : `from ${spec.min}`;
-  const high = spec.maxExclusive
-    ? `below ${spec.max}`
-    : `${spec.minExclusive ? "and at most" : "to"} ${spec.max}`;
-  return `${spec.integer ? "a whole number " : "a number "}${low} ${high}`.replace(" from", " from");
+  const kind = spec.integer ? "a whole number" : "a number";
+  if (!spec.minExclusive && !spec.maxExclusive) return `${kind} from ${spec.min} to ${spec.max}`;
+  const low = spec.minExclusive ? `above ${spec.min}` : `at least ${spec.min}`;
+  const high = spec.maxExclusive ? `below ${spec.max}` : `at most ${spec.max}`;
+  return `${kind} ${low} and ${high}`;
 }
 
 /** Checks every parameter against the model's schema; fills defaults; refuses unknown keys. */
