@@ -51,7 +51,9 @@ export class MonteCarloWorkerError extends Error {
 }
 
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL("./monte-carlo.worker.ts", import.meta.url), { type: "module" }) as WorkerLike;
+  // Vite bundles the worker from this exact `new Worker(new URL(...), { type: "module" })` form.
+  const worker = new Worker(new URL("./monte-carlo.worker.ts", import.meta.url), { type: "module" });
+  return worker as WorkerLike;
 }
 
 function abortError(): DOMException {
