@@ -45,8 +45,8 @@ export function strategyComparisonChart(
   const words = text.strategies;
   const measure = options.measure ?? "probability";
   const width = options.width ?? 760;
-  const rowHeight = Math.max(28, theme.fontSize * 2.2);
-  const top = theme.fontSize * 1.25 + 28;
+  const rowHeight = Math.round(Math.max(28, theme.fontSize * 2.2));
+  const top = Math.round(theme.fontSize * 1.25 + 28);
   const plotBottom = top + Math.max(1, rows.length) * rowHeight;
   const baseHeight = plotBottom + theme.fontSize * 2 + 32;
   const lines = captionLines(options.caption);
