@@ -35,6 +35,9 @@ import {
   validateScenario,
 } from "./scenario.ts";
 
+/** Runs the app does by default: enough for a share to within about 3 percentage points. */
+export const DEFAULT_RUNS = 1000;
+
 /** Runs and time grid of one batch; runs are [from, to). */
 export interface BatchOptions {
   seed: string;
