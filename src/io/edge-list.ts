@@ -30,6 +30,7 @@ export function readEdgeList(file: string, text: string): ReadResult {
     timeIsDate: false,
     hasFollowers: false,
   };
+  const referenced = new Map<string, number>();
   let sawNumberTime = false;
   let sawDateTime = false;
   forEachLine(text, (line, lineNo) => {
@@ -126,13 +127,15 @@ export function readEdgeList(file: string, text: string): ReadResult {
       data.nodes.set(target, node);
     }
     if (source !== "") {
-      if (!data.nodes.has(source)) data.nodes.set(source, { line: lineNo });
+      if (!referenced.has(source)) referenced.set(source, lineNo);
       data.edges.push({ source, target, line: lineNo });
     }
   });
   if (header === null) {
     throw new InputError({ file, line: null, expected: EXPECTED_HEADER, found: "no lines" });
   }
+  // Nodes keep the order of their own rows; sources never described (the roots) come last.
+  for (const [source, line] of referenced) if (!data.nodes.has(source)) data.nodes.set(source, { line });
   data.timeIsDate = sawDateTime;
   return interpretGraph(file, "csv", data);
 }

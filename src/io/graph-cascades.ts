@@ -193,15 +193,21 @@ function network(file: string, format: FormatId, data: GraphData): ReadResult {
     allowSelfLoops: false,
   });
   graph.replaceAttributes({ kind: `${format}:${stem(file)}` });
+  const renamed = new Map<string, string>();
   for (const [key, node] of data.nodes) {
     const attributes: AccountAttributes = { followers: node.followers ?? 0, bot: node.bot ?? false };
     if (node.label !== undefined) attributes.label = node.label;
-    graph.addNode(key, attributes);
+    graph.addNode(graphKey(key, renamed), attributes);
   }
-  for (const edge of data.edges) if (edge.source !== edge.target) graph.mergeEdge(edge.source, edge.target);
+  for (const edge of data.edges) {
+    if (edge.source !== edge.target)
+      graph.mergeEdge(graphKey(edge.source, renamed), graphKey(edge.target, renamed));
+  }
   const warnings = [
     "This file is a network (accounts with several parents and no times), not a cascade: simulate on it.",
   ];
+  for (const [from, to] of renamed)
+    warnings.push(`The account id ${quote(from)} is renamed ${quote(to)} in the network.`);
   if (!data.hasFollowers) {
     graph.forEachNode((node) => graph.setNodeAttribute(node, "followers", graph.outDegree(node)));
     warnings.push("No follower counts: each account's audience is its number of followers in the file.");
@@ -220,4 +226,15 @@ export function requireId(file: string, line: number | null, column: string, val
     expected: "a node id (non-empty text)",
     found: value === undefined || value === "" ? "nothing" : quote(JSON.stringify(value) ?? String(value)),
   });
+}
+
+/**
+ * graphology keeps neighbours in plain objects, where `__proto__` cannot be a
+ * key: such an id gets a visible suffix (cascades never need this: they use Maps).
+ */
+function graphKey(key: string, renamed: Map<string, string>): string {
+  if (key !== "__proto__") return key;
+  const safe = `${key}#`;
+  renamed.set(key, safe);
+  return safe;
 }

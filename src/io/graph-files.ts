@@ -186,14 +186,17 @@ function addNode(file: string, data: GraphData, key: string, attributes: Attribu
 }
 
 function metaOf(attributes: Attributes): GraphData["meta"] {
+  // GEXF keeps graph attributes as <meta> tags, which come back lower-cased and as text.
+  const get = (name: string): unknown => attributes[name] ?? attributes[name.toLowerCase()];
   const meta: NonNullable<GraphData["meta"]> = {};
-  if (typeof attributes.label === "string") meta.label = attributes.label;
-  if (typeof attributes.platform === "string") meta.platform = attributes.platform;
-  if (typeof attributes.cascadeId === "string") meta.id = attributes.cascadeId;
-  const start =
-    typeof attributes.startEpoch === "number"
-      ? attributes.startEpoch
-      : parseDecimal(String(attributes.startEpoch ?? ""));
+  const label = get("label");
+  const platform = get("platform");
+  const id = get("cascadeId");
+  const startRaw = get("startEpoch");
+  if (typeof label === "string") meta.label = label;
+  if (typeof platform === "string") meta.platform = platform;
+  if (typeof id === "string") meta.id = id;
+  const start = typeof startRaw === "number" ? startRaw : parseDecimal(String(startRaw ?? ""));
   if (Number.isFinite(start)) meta.startEpoch = start;
   return meta;
 }

@@ -15,6 +15,7 @@ export type WriteFormat = (typeof WRITE_FORMATS)[number];
 
 export interface CascadeNode {
   account: string;
+  label: string;
   time: number;
   depth: number;
   followers?: number;
@@ -40,22 +41,32 @@ export function eventKeys(cascade: Cascade): string[] {
   });
 }
 
-/** The cascade as a directed graph: one node per event, edges parent -> repost. */
+/**
+ * The cascade as a directed graph: one node per event, keyed by its index in
+ * `events` ("0" is the source), edges parent -> repost. Keys are indices, not
+ * accounts, because an account can post twice and because graphology keeps
+ * neighbours in plain objects, where a key such as `__proto__` breaks it.
+ * The account is the `account` attribute (and `label`, for Gephi).
+ */
 export function cascadeToGraph(cascade: Cascade): DirectedGraph<CascadeNode> {
   const graph = new DirectedGraph<CascadeNode>();
-  const keys = eventKeys(cascade);
   const meta: Attributes = { kind: "cascade", cascadeId: cascade.id, format: cascade.format };
   if (cascade.platform !== undefined) meta.platform = cascade.platform;
   if (cascade.label !== undefined) meta.label = cascade.label;
   if (cascade.startEpoch !== undefined) meta.startEpoch = cascade.startEpoch;
   graph.replaceAttributes(meta);
   cascade.events.forEach((event, i) => {
-    const node: CascadeNode = { account: event.account, time: event.time, depth: event.depth };
+    const node: CascadeNode = {
+      account: event.account,
+      label: event.account,
+      time: event.time,
+      depth: event.depth,
+    };
     if (event.audience !== null) node.followers = event.audience;
-    graph.addNode(keys[i], node);
+    graph.addNode(String(i), node);
   });
   cascade.events.forEach((event, i) => {
-    if (event.parent >= 0) graph.addEdge(keys[event.parent], keys[i]);
+    if (event.parent >= 0) graph.addEdge(String(event.parent), String(i));
   });
   return graph;
 }
