@@ -7,6 +7,7 @@
 import { interpolateViridis } from "d3-scale-chromatic";
 import { indexById } from "../core/compiled-graph.ts";
 import type { Crossing } from "../core/legal.ts";
+import { captionLines, wrapCaption } from "./parts.ts";
 import { type ChartContext, chartRoot, LIGHT_THEME, svg, type Theme } from "./svg.ts";
 
 export interface NetworkData {
@@ -67,12 +68,16 @@ export function networkChart(
   for (let i = 0; i < n; i++) if (!summary || reposted(i)) shown.push(i);
   let tMax = 0;
   for (let i = 0; i < n; i++) if (reposted(i)) tMax = Math.max(tMax, repostTime[i]);
-  const captionText = [
-    summary
-      ? `Only the ${shown.length.toLocaleString("en-US")} accounts in the cascade are drawn (the graph has ${n.toLocaleString("en-US")}).`
-      : "",
-    options.caption ?? "",
-  ].filter(Boolean);
+  const captionText = wrapCaption(
+    captionLines(
+      summary
+        ? `Only the ${shown.length.toLocaleString("en-US")} accounts in the cascade are drawn (the graph has ${n.toLocaleString("en-US")}).`
+        : undefined,
+      options.caption,
+    ),
+    width - 16,
+    theme,
+  );
   const captionHeight = captionText.length * (theme.fontSize + 4) + 8;
   const title = options.title ?? "The cascade on the network";
   const root = chartRoot(

@@ -35,14 +35,19 @@ export function randomTree(size: number, seed: string): CascadeTreeData {
 }
 
 /** Logistic growth curves with log-normal final sizes: a stand-in for a Monte Carlo batch. */
-function logisticRuns(seed: string, runs: number, grid: Float64Array, scale: number): Float64Array[] {
+function logisticRuns(seed: string, runs: number, grid: Float64Array, scale: number): Float64Array {
   const rng = new Rng(seed);
-  return Array.from({ length: runs }, () => {
+  const values = new Float64Array(runs * grid.length);
+  for (let r = 0; r < runs; r++) {
     const final = rng.logNormal(Math.log(scale), 0.6);
     const mid = rng.logNormal(Math.log(3 * 3600), 0.4);
     const width = mid / 4;
-    return grid.map((t) => final / (1 + Math.exp(-(t - mid) / width)) - final / (1 + Math.exp(mid / width)));
-  });
+    grid.forEach((t, k) => {
+      values[r * grid.length + k] =
+        final / (1 + Math.exp(-(t - mid) / width)) - final / (1 + Math.exp(mid / width));
+    });
+  }
+  return values;
 }
 
 export function fanData(seed = "fan"): FanData {
@@ -50,8 +55,8 @@ export function fanData(seed = "fan"): FanData {
   const runs = 200;
   return {
     time,
-    reposts: fanQuantiles(logisticRuns(`${seed}/reposts`, runs, time, 600), time.length),
-    views: fanQuantiles(logisticRuns(`${seed}/views`, runs, time, 9000), time.length),
+    reposts: fanQuantiles(logisticRuns(`${seed}/reposts`, runs, time, 600), runs, time.length),
+    views: fanQuantiles(logisticRuns(`${seed}/views`, runs, time, 9000), runs, time.length),
     thresholds: { reposts: 500, views: 5000 },
     runs,
   };
