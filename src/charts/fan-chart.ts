@@ -208,7 +208,13 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
     // When the median run crosses the line.
     const at = firstReaching(cut(fan.p50), threshold);
     if (at >= 0) {
-      const cx = x(t[at]);
+      // Between grid times the median is drawn as a straight line: cross it where the line does.
+      const m = fan.p50;
+      const when =
+        at > 0 && m[at] > m[at - 1]
+          ? t[at - 1] + ((threshold - m[at - 1]) / (m[at] - m[at - 1])) * (t[at] - t[at - 1])
+          : t[at];
+      const cx = x(when);
       const mark = svg(context, "g", { class: `crossing crossing-${kind}` });
       mark.appendChild(
         svg(context, "circle", {
@@ -226,7 +232,7 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
           "crossing-label",
           cx,
           y(threshold) + theme.fontSize + 6,
-          words.medianCrosses(kind, text.duration(t[at])),
+          words.medianCrosses(kind, text.duration(when)),
           width - 4,
           theme,
         ),

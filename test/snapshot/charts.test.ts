@@ -114,7 +114,11 @@ describe("fanChart", () => {
         kind === "reposts" ? "500 reposts" : "5,000 views",
       );
     }
-    const at = data.time[data.reposts.p50.findIndex((v) => v >= 500)];
+    const k = data.reposts.p50.findIndex((v) => v >= 500);
+    const [t0, t1, v0, v1] = [data.time[k - 1], data.time[k], data.reposts.p50[k - 1], data.reposts.p50[k]];
+    const at = t0 + ((500 - v0) / (v1 - v0)) * (t1 - t0);
+    expect(at).toBeGreaterThan(t0);
+    expect(at).toBeLessThan(t1);
     expect(chart.querySelector(".crossing-reposts .crossing-label")?.textContent).toContain(
       `reposts line at ${ENGLISH_CHART_TEXT.duration(at)}`,
     );

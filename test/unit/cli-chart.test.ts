@@ -5,11 +5,11 @@ import { join, resolve } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args.ts";
-import { monteCarlo, runChart } from "../../src/cli/commands/chart.ts";
-import { cumulativeSeries, evaluateLine } from "../../src/core/legal.ts";
+import { chartMonteCarlo, fanEnd, fanGrid, runChart } from "../../src/cli/commands/chart.ts";
+import { evaluateLine } from "../../src/core/legal.ts";
 import { getModel } from "../../src/core/models/index.ts";
 import { validateParams } from "../../src/core/models/model.ts";
-import { Rng } from "../../src/core/random.ts";
+import { runRng } from "../../src/core/monte-carlo.ts";
 import { buildGraph, DEFAULT_SCENARIO, defaultSource, runScenario } from "../../src/core/scenario.ts";
 import { simulate } from "../../src/core/simulate.ts";
 
@@ -95,41 +95,59 @@ describe("chart command", () => {
   });
 });
 
-describe("monteCarlo (the chart command's in-process runs)", () => {
+describe("chartMonteCarlo (the chart command's runs)", () => {
   const scenario = { ...DEFAULT_SCENARIO, nodes: 200, seed: "mc" };
 
-  it("run i is the scenario simulated with stream fork('monte-carlo').fork(i)", () => {
-    const summary = monteCarlo(scenario, 5, 11);
+  it("run i is the scenario simulated with runRng(seed, i), read off on the fan grid", () => {
+    const runs = 5;
+    const { summary } = chartMonteCarlo(scenario, runs);
     const built = buildGraph(scenario);
     const model = getModel(scenario.model);
     const params = validateParams(model, scenario.params, scenario.preset);
     const source = built.compiled.ids.indexOf(defaultSource(built));
-    const run3 = simulate(built.compiled, model, params, new Rng("mc").fork("monte-carlo").fork(3), {
-      source,
-      horizon: scenario.horizon,
-    });
-    const series = cumulativeSeries(run3, scenario.rules);
-    const G = summary.grid.length;
-    const last = summary.grid[G - 1];
-    // The running total at the grid's end counts the events up to that time.
-    let k = series.time.length - 1;
-    while (k > 0 && series.time[k] > last) k--;
-    const expected = series.reposts[k];
-    expect(summary.gridReposts[3 * G + G - 1]).toBe(expected);
-    expect(summary.gridReposts[3 * G]).toBe(0);
-    const crossed = [0, 1, 2, 3, 4].filter((i) => {
-      const c = simulate(built.compiled, model, params, new Rng("mc").fork("monte-carlo").fork(i), {
+    const finals: number[] = [];
+    let crossed = 0;
+    for (let i = 0; i < runs; i++) {
+      const cascade = simulate(built.compiled, model, params, runRng("mc", i), {
         source,
         horizon: scenario.horizon,
       });
-      return evaluateLine(c, scenario.rules).crossing.reposts !== null;
-    }).length;
-    expect(summary.repostCrossings).toHaveLength(crossed);
+      const report = evaluateLine(cascade, scenario.rules);
+      finals.push(report.reposts);
+      if (report.crossing.reposts) crossed++;
+    }
+    expect(summary.crossingTimes.reposts).toHaveLength(crossed);
+    // The fan's last grid time is the horizon: its median is the median final size.
+    const sorted = finals.sort((a, b) => a - b);
+    expect(summary.fan.reposts.p50[summary.fan.time.length - 1]).toBe(sorted[2]);
+    expect(summary.fan.time[summary.fan.time.length - 1]).toBe(scenario.horizon);
   });
 
   it("with p = 0 (bots too) nothing is ever reposted", () => {
-    const summary = monteCarlo({ ...scenario, params: { p: 0, botP: 0 } }, 4, 6);
-    expect(Array.from(summary.gridReposts).every((v) => v === 0)).toBe(true);
-    expect(summary.repostCrossings).toHaveLength(0);
+    const { summary } = chartMonteCarlo({ ...scenario, params: { p: 0, botP: 0 } }, 4);
+    expect(Array.from(summary.fan.reposts.p95).every((v) => v === 0)).toBe(true);
+    expect(summary.crossingTimes.reposts).toHaveLength(0);
+  });
+});
+
+describe("fanGrid and fanEnd", () => {
+  it("starts at 0, grows geometrically and ends at the horizon", () => {
+    const grid = fanGrid(72 * 3600, 161);
+    expect(grid[0]).toBe(0);
+    expect(grid[1]).toBe(15);
+    expect(grid[160]).toBe(72 * 3600);
+    for (let k = 2; k < 160; k++) expect(grid[k] / grid[k - 1]).toBeCloseTo(grid[2] / grid[1], 9);
+  });
+
+  it("ends the axis once the 95th percentile has nearly stopped growing", () => {
+    const time = Float64Array.from([0, 100, 200, 300, 400]);
+    const band = (values: number[]) => {
+      const v = Float64Array.from(values);
+      return { mean: v, p5: v, p25: v, p50: v, p75: v, p95: v };
+    };
+    const summary = {
+      fan: { time, reposts: band([0, 50, 100, 100, 100]), views: band([0, 10, 20, 99.5, 100]) },
+    };
+    expect(fanEnd(summary as unknown as Parameters<typeof fanEnd>[0])).toBeCloseTo(330, 9);
   });
 });

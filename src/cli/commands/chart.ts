@@ -5,21 +5,24 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { bisectRight } from "d3-array";
 import { cascadeTreeChart, cascadeTreeRows } from "../../charts/cascade-tree.ts";
 import { crossingTimesChart, crossingTimesRows } from "../../charts/crossing-times.ts";
 import { type CsvValue, chartDataCsv, serializeSvg } from "../../charts/export.ts";
-import { fanChart, fanChartRows, fanQuantiles } from "../../charts/fan-chart.ts";
+import { fanChart, fanChartRows } from "../../charts/fan-chart.ts";
 import { cascadeOnGraph, networkChart } from "../../charts/network.ts";
 import { type ChartContext, LIGHT_THEME, PRESENTATION_THEME } from "../../charts/svg.ts";
 import { timeSeriesChart } from "../../charts/time-series.ts";
 import { formatCount } from "../../core/format.ts";
-import { cumulativeSeries, evaluateLine } from "../../core/legal.ts";
+import { cumulativeSeries } from "../../core/legal.ts";
 import { getModel } from "../../core/models/index.ts";
 import { validateParams } from "../../core/models/model.ts";
-import { Rng } from "../../core/random.ts";
-import { buildGraph, defaultSource, runScenario, type Scenario, ScenarioError } from "../../core/scenario.ts";
-import { simulate } from "../../core/simulate.ts";
+import {
+  type MonteCarloSummary,
+  prepareScenarioBatch,
+  runScenarioBatch,
+  summarize,
+} from "../../core/monte-carlo.ts";
+import { buildGraph, runScenario, type Scenario } from "../../core/scenario.ts";
 import { numberOption, UsageError } from "../args.ts";
 import { forceLayout } from "../force-layout.ts";
 import { scenarioFromValues, scenarioOptionSpecs, stringValue } from "../scenario-args.ts";
@@ -45,70 +48,42 @@ export const chartUsage = `repost-threshold chart ${CHART_KINDS.join("|")} [opti
 
 const EXTRA = ["out", "csv", "runs", "layout", "histogram", "theme", "width", "height", "title"];
 
-export interface MonteCarloSummary {
-  grid: Float64Array;
-  runs: number;
-  /** Run by run: `gridReposts[r * grid.length + k]` (the Monte Carlo batch's layout). */
-  gridReposts: Float64Array;
-  gridViews: Float64Array;
-  hasViews: boolean;
-  /** Crossing times (seconds) of the runs that crossed. */
-  repostCrossings: Float64Array;
-  viewCrossings: Float64Array;
+/**
+ * A time grid for the fan: dense early, where cascades move fast, and
+ * geometric up to the horizon (0, 15 s, ... horizon).
+ */
+export function fanGrid(horizon: number, points = 161): Float64Array {
+  const first = Math.min(15, horizon / points);
+  const grid = new Float64Array(points);
+  const ratio = (horizon / first) ** (1 / (points - 2));
+  for (let k = 1; k < points; k++) grid[k] = first * ratio ** (k - 1);
+  grid[points - 1] = horizon;
+  return grid;
 }
 
 /**
- * R runs of the scenario in this process: run i draws from
- * `Rng(seed).fork("monte-carlo").fork(i)` (the streams of the engine's batch
- * runner), and its running totals are read off at grid times that end where
- * 95% of each run's events have happened (at most the horizon).
+ * Where the fan's time axis ends: once the 95th percentile of every count
+ * has reached 99% of its final value (a quiet tail is not worth the width).
  */
-export function monteCarlo(scenario: Scenario, runs: number, points = 121): MonteCarloSummary {
-  const built = buildGraph(scenario);
-  const model = getModel(scenario.model);
-  const params = validateParams(model, scenario.params, scenario.preset);
-  const source = scenario.source ?? defaultSource(built);
-  const sourceIndex = built.compiled.ids.indexOf(source);
-  if (sourceIndex < 0) throw new ScenarioError("source", `no account '${source}' in this graph.`);
-  const base = new Rng(scenario.seed).fork("monte-carlo");
-  const series = [];
-  const repostCrossings: number[] = [];
-  const viewCrossings: number[] = [];
+export function fanEnd(summary: MonteCarloSummary): number {
+  const { time, reposts, views } = summary.fan;
   let end = 60;
-  for (let run = 0; run < runs; run++) {
-    const cascade = simulate(built.compiled, model, params, base.fork(run), {
-      source: sourceIndex,
-      horizon: scenario.horizon,
-    });
-    const s = cumulativeSeries(cascade, scenario.rules);
-    const report = evaluateLine(cascade, scenario.rules);
-    if (report.crossing.reposts) repostCrossings.push(report.crossing.reposts.time);
-    if (report.crossing.views) viewCrossings.push(report.crossing.views.time);
-    if (s.time.length)
-      end = Math.max(end, s.time[Math.min(s.time.length - 1, Math.floor(s.time.length * 0.95))]);
-    series.push(s);
+  for (const band of [reposts.p95, views.p95]) {
+    const last = band[band.length - 1];
+    const k = band.findIndex((v) => v >= 0.99 * last);
+    if (k >= 0) end = Math.max(end, time[k] * 1.1);
   }
-  end = Math.min(scenario.horizon, end * 1.1);
-  const grid = Float64Array.from({ length: points }, (_, k) => (end * k) / (points - 1));
-  const gridReposts = new Float64Array(runs * points);
-  const gridViews = new Float64Array(runs * points);
-  series.forEach((s, r) => {
-    for (let k = 0; k < points; k++) {
-      // The running total after the last event at or before the grid time.
-      const at = bisectRight(s.time, grid[k]) - 1;
-      gridReposts[r * points + k] = at >= 0 ? s.reposts[at] : 0;
-      gridViews[r * points + k] = at >= 0 ? s.views[at] : 0;
-    }
-  });
-  return {
-    grid,
-    runs,
-    gridReposts,
-    gridViews,
-    hasViews: series.every((s) => s.hasViews),
-    repostCrossings: Float64Array.from(repostCrossings),
-    viewCrossings: Float64Array.from(viewCrossings),
-  };
+  return Math.min(end, time[time.length - 1]);
+}
+
+/** R runs of the scenario with the engine's batch runner (run i draws from `runRng(seed, i)`). */
+export function chartMonteCarlo(
+  scenario: Scenario,
+  runs: number,
+): { summary: MonteCarloSummary; source: string } {
+  const batch = prepareScenarioBatch(scenario, buildGraph(scenario));
+  batch.grid = fanGrid(scenario.horizon);
+  return { summary: summarize(runScenarioBatch(batch, 0, runs)), source: batch.sourceId };
 }
 
 function scenarioCaption(
@@ -183,27 +158,21 @@ export async function runChart(argv: string[]): Promise<string> {
   let element: SVGSVGElement;
   let rows: ReadonlyArray<Readonly<Record<string, CsvValue>>>;
   if (kind === "fan" || kind === "crossings") {
-    const summary = monteCarlo(scenario, runs);
+    const { summary, source } = chartMonteCarlo(scenario, runs);
     const params = validateParams(getModel(scenario.model), scenario.params, scenario.preset);
-    const source = scenario.source ?? defaultSource(buildGraph(scenario));
     const caption = scenarioCaption(scenario, params, source, runs);
     if (kind === "fan") {
-      const G = summary.grid.length;
       const data = {
-        time: summary.grid,
-        reposts: fanQuantiles(summary.gridReposts, runs, G),
-        views: summary.hasViews ? fanQuantiles(summary.gridViews, runs, G) : null,
+        time: summary.fan.time,
+        reposts: summary.fan.reposts,
+        views: summary.fan.views,
         thresholds: scenario.rules.thresholds,
         runs,
       };
-      element = fanChart(data, { ...common, caption }, context);
+      element = fanChart(data, { ...common, caption, maxTime: fanEnd(summary) }, context);
       rows = fanChartRows(data);
     } else {
-      const data = {
-        reposts: summary.repostCrossings,
-        views: summary.hasViews ? summary.viewCrossings : null,
-        runs,
-      };
+      const data = { reposts: summary.crossingTimes.reposts, views: summary.crossingTimes.views, runs };
       element = crossingTimesChart(
         data,
         { ...common, caption, kind: values.histogram ? "histogram" : "cdf" },
