@@ -15,6 +15,7 @@ import {
   legend,
   seriesColour,
   titleText,
+  wrapCaption,
 } from "./parts.ts";
 import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
@@ -50,7 +51,7 @@ export function backtestChart(
   const words = text.backtest;
   const width = options.width ?? 760;
   const baseHeight = options.height ?? 400;
-  const lines = captionLines(options.caption);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
   const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
   const estimators = [...new Set(rows.map((r) => r.estimator))];

@@ -19,6 +19,7 @@ import {
   legend,
   pointLabel,
   titleText,
+  wrapCaption,
 } from "./parts.ts";
 import { type ChartContext, chartRoot, LIGHT_THEME, round, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
@@ -166,9 +167,13 @@ export function cascadeTreeChart(
     ghost[i] = options.ghosted?.has(i) || (p >= 0 && ghost[p] === 1) ? 1 : 0;
   }
 
-  const lines = captionLines(
-    selection.summarised ? words.summary(kept.length, selection.total) : undefined,
-    options.caption,
+  const lines = wrapCaption(
+    captionLines(
+      selection.summarised ? words.summary(kept.length, selection.total) : undefined,
+      options.caption,
+    ),
+    width - 16,
+    theme,
   );
   const capHeight = captionHeight(lines, theme);
   const height = baseHeight + capHeight;

@@ -17,6 +17,7 @@ import {
   seriesColour,
   thresholdRule,
   titleText,
+  wrapCaption,
 } from "./parts.ts";
 import { bottomAxis, type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
@@ -60,7 +61,7 @@ export function convergenceChart(
   const words = text.convergence;
   const width = options.width ?? 760;
   const baseHeight = options.height ?? 420;
-  const lines = captionLines(options.caption);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
   const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
   const root = chartRoot(context, width, height, theme, title, words.description(data.estimators.length));

@@ -18,6 +18,7 @@ import {
   legend,
   stepPath,
   titleText,
+  wrapCaption,
 } from "./parts.ts";
 import {
   bottomAxis,
@@ -66,7 +67,7 @@ export function crossingTimesChart(
   const kind = options.kind ?? "cdf";
   const width = options.width ?? 760;
   const baseHeight = options.height ?? 420;
-  const lines = captionLines(options.caption);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
   const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
   const runs = Math.max(0, data.runs);

@@ -25,6 +25,7 @@ import {
   thresholdRule,
   titleText,
   verticalMarker,
+  wrapCaption,
 } from "./parts.ts";
 import {
   bottomAxis,
@@ -81,7 +82,7 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
   const words = text.fan;
   const width = options.width ?? 760;
   const baseHeight = options.height ?? 400 + theme.fontSize * 8;
-  const lines = captionLines(options.caption);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
   const capHeight = captionHeight(lines, theme);
   const height = baseHeight + capHeight;
   const title = options.title ?? words.title;
@@ -207,7 +208,13 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
     // When the median run crosses the line.
     const at = firstReaching(cut(fan.p50), threshold);
     if (at >= 0) {
-      const cx = x(t[at]);
+      // Between grid times the median is drawn as a straight line: cross it where the line does.
+      const m = fan.p50;
+      const when =
+        at > 0 && m[at] > m[at - 1]
+          ? t[at - 1] + ((threshold - m[at - 1]) / (m[at] - m[at - 1])) * (t[at] - t[at - 1])
+          : t[at];
+      const cx = x(when);
       const mark = svg(context, "g", { class: `crossing crossing-${kind}` });
       mark.appendChild(
         svg(context, "circle", {
@@ -225,7 +232,7 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
           "crossing-label",
           cx,
           y(threshold) + theme.fontSize + 6,
-          words.medianCrosses(kind, text.duration(t[at])),
+          words.medianCrosses(kind, text.duration(when)),
           width - 4,
           theme,
         ),
@@ -280,10 +287,12 @@ export function fanChartRows(data: FanData): Array<Record<string, number | null>
 }
 
 /**
- * Percentiles over runs at each grid point: `curves[r][i]` is run r's value at
- * grid time i. Linear interpolation between order statistics (d3's R-7).
+ * Percentiles over runs at each grid point, from values laid out run by run:
+ * `values[r * length + k]` is run r's value at grid time k (the layout of the
+ * Monte Carlo batch's `gridReposts` / `gridViews`). Linear interpolation
+ * between order statistics (d3's quantileSorted, R-7).
  */
-export function fanQuantiles(curves: readonly ArrayLike<number>[], length: number): FanQuantiles {
+export function fanQuantiles(values: ArrayLike<number>, runs: number, length: number): FanQuantiles {
   const out: FanQuantiles = {
     p5: new Float64Array(length),
     p25: new Float64Array(length),
@@ -291,16 +300,15 @@ export function fanQuantiles(curves: readonly ArrayLike<number>[], length: numbe
     p75: new Float64Array(length),
     p95: new Float64Array(length),
   };
-  const column = new Float64Array(curves.length);
-  for (let i = 0; i < length; i++) {
-    for (let r = 0; r < curves.length; r++) column[r] = curves[r][i];
-    column.sort();
-    const values = Array.from(column);
-    out.p5[i] = quantileSorted(values, 0.05) ?? 0;
-    out.p25[i] = quantileSorted(values, 0.25) ?? 0;
-    out.p50[i] = quantileSorted(values, 0.5) ?? 0;
-    out.p75[i] = quantileSorted(values, 0.75) ?? 0;
-    out.p95[i] = quantileSorted(values, 0.95) ?? 0;
+  const column: number[] = new Array(runs);
+  for (let k = 0; k < length; k++) {
+    for (let r = 0; r < runs; r++) column[r] = values[r * length + k];
+    column.sort((a, b) => a - b);
+    out.p5[k] = quantileSorted(column, 0.05) ?? 0;
+    out.p25[k] = quantileSorted(column, 0.25) ?? 0;
+    out.p50[k] = quantileSorted(column, 0.5) ?? 0;
+    out.p75[k] = quantileSorted(column, 0.75) ?? 0;
+    out.p95[k] = quantileSorted(column, 0.95) ?? 0;
   }
   return out;
 }

@@ -384,3 +384,21 @@ export function bottomMargin(theme: Theme): number {
 export function axisTitleOffset(theme: Theme): number {
   return theme.fontSize * 2 + 18;
 }
+
+/** Caption lines broken at spaces so each fits in `width` pixels (a word longer than that stays whole). */
+export function wrapCaption(lines: readonly string[], width: number, theme: Theme): string[] {
+  const fontSize = theme.fontSize * 0.9;
+  const out: string[] = [];
+  for (const line of lines) {
+    let current = "";
+    for (const word of line.split(" ")) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (current && textWidth(candidate, fontSize) > width) {
+        out.push(current);
+        current = word;
+      } else current = candidate;
+    }
+    out.push(current);
+  }
+  return out;
+}

@@ -24,6 +24,7 @@ import {
   thresholdRule,
   titleText,
   verticalMarker,
+  wrapCaption,
 } from "./parts.ts";
 import {
   bottomAxis,
@@ -91,7 +92,7 @@ export function predictionChart(
   const panels = data.views ? (["reposts", "views"] as const) : (["reposts"] as const);
   const baseHeight =
     options.height ?? (panels.length === 2 ? 400 + theme.fontSize * 8 : 260 + theme.fontSize * 6);
-  const lines = captionLines(options.caption);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
   const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
   const T = data.T;

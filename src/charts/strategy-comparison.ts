@@ -13,6 +13,7 @@ import {
   compactCount,
   textWidth,
   titleText,
+  wrapCaption,
 } from "./parts.ts";
 import { bottomAxis, type ChartContext, chartRoot, LIGHT_THEME, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
@@ -49,7 +50,7 @@ export function strategyComparisonChart(
   const top = Math.round(theme.fontSize * 1.25 + 28);
   const plotBottom = top + Math.max(1, rows.length) * rowHeight;
   const baseHeight = plotBottom + theme.fontSize * 2 + 32;
-  const lines = captionLines(options.caption);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
   const height = baseHeight + captionHeight(lines, theme);
   const labelWidth = Math.min(
     width * 0.45,

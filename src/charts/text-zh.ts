@@ -32,6 +32,18 @@ export const CHINESE_CHART_TEXT: ChartText = {
       : `浏览达${zhNumber(threshold)}次：${formatDurationZh(crossing.time)}，账号 ${crossing.account}`,
   duration: formatDurationZh,
   count: zhNumber,
+  network: {
+    title: "网络上的传播",
+    description: (accounts) => `${zhNumber(accounts)}个账号；转发者按时间着色。`,
+    summary: (shown, total) => `只画出参与传播的${zhNumber(shown)}个账号（网络共${zhNumber(total)}个）。`,
+    account: (id) => `账号 ${id}`,
+    source: (id) => `源头 ${id}`,
+    tipped: (kind, id) => `${kind === "reposts" ? "转发" : "浏览"}越线：${id}`,
+    early: "早",
+    late: "晚转发",
+    notReposted: "未转发",
+    tippedLegend: "使传播越过法律界线",
+  },
   tree: {
     title: "转发树",
     description: (events, maxDepth) =>

@@ -19,6 +19,7 @@ export interface ChartText {
   duration(seconds: number): string;
   /** "1,234": whole counts. */
   count(value: number): string;
+  network: NetworkText;
   tree: CascadeTreeText;
   fan: FanText;
   crossingTimes: CrossingTimesText;
@@ -26,6 +27,19 @@ export interface ChartText {
   convergence: ConvergenceText;
   backtest: BacktestText;
   strategies: StrategyText;
+}
+
+export interface NetworkText {
+  title: string;
+  description(accounts: number): string;
+  summary(shown: number, total: number): string;
+  account(id: string): string;
+  source(id: string): string;
+  tipped(kind: "reposts" | "views", id: string): string;
+  early: string;
+  late: string;
+  notReposted: string;
+  tippedLegend: string;
 }
 
 export interface CascadeTreeText {
@@ -112,6 +126,19 @@ export const ENGLISH_CHART_TEXT: ChartText = {
       : `${threshold.toLocaleString("en-US")} views at ${formatDuration(crossing.time)}, by account ${crossing.account}`,
   duration: formatDuration,
   count: (value) => Math.round(value).toLocaleString("en-US"),
+  network: {
+    title: "The cascade on the network",
+    description: (accounts) => `${accounts} accounts; reposters coloured by time.`,
+    summary: (shown, total) =>
+      `Only the ${shown.toLocaleString("en-US")} accounts in the cascade are drawn (the graph has ${total.toLocaleString("en-US")}).`,
+    account: (id) => `account ${id}`,
+    source: (id) => `source ${id}`,
+    tipped: (kind, id) => `tipped ${kind}: ${id}`,
+    early: "early",
+    late: "late repost",
+    notReposted: "did not repost",
+    tippedLegend: "tipped the legal line",
+  },
   tree: {
     title: "The repost tree",
     description: (events, maxDepth) =>

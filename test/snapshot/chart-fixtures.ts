@@ -8,13 +8,16 @@ import { type CascadeTreeData, cascadeTreeChart } from "../../src/charts/cascade
 import { type ConvergenceData, convergenceChart } from "../../src/charts/convergence.ts";
 import { type CrossingTimesData, crossingTimesChart } from "../../src/charts/crossing-times.ts";
 import { type FanData, fanChart, fanQuantiles } from "../../src/charts/fan-chart.ts";
+import { cascadeOnGraph, type NetworkData, networkChart } from "../../src/charts/network.ts";
 import { type PredictionData, predictionChart } from "../../src/charts/prediction.ts";
 import { type StrategyRow, strategyComparisonChart } from "../../src/charts/strategy-comparison.ts";
 import type { ChartContext, Theme } from "../../src/charts/svg.ts";
+import type { ChartText } from "../../src/charts/text.ts";
 import { timeSeriesChart } from "../../src/charts/time-series.ts";
+import { forceLayout } from "../../src/cli/force-layout.ts";
 import { cumulativeSeries, DEFAULT_RULES } from "../../src/core/legal.ts";
 import { Rng } from "../../src/core/random.ts";
-import { DEFAULT_SCENARIO, runScenario } from "../../src/core/scenario.ts";
+import { buildGraph, DEFAULT_SCENARIO, runScenario } from "../../src/core/scenario.ts";
 
 export const treeRun = runScenario({
   ...DEFAULT_SCENARIO,
@@ -22,6 +25,18 @@ export const treeRun = runScenario({
   seed: "snapshot",
   params: { p: 0.12 },
 });
+
+const networkScenario = { ...DEFAULT_SCENARIO, nodes: 150, seed: "snapshot" };
+const networkGraph = buildGraph(networkScenario);
+const networkRun = runScenario(networkScenario, networkGraph);
+
+export const networkData: NetworkData = {
+  ...networkGraph.compiled,
+  positions: forceLayout(networkGraph.compiled),
+  ...cascadeOnGraph(networkGraph.compiled.ids, networkRun.cascade.events),
+  source: networkGraph.compiled.ids.indexOf(networkRun.source),
+  crossings: networkRun.report.crossing,
+};
 
 export const treeData: CascadeTreeData = {
   events: treeRun.cascade.events,
@@ -40,14 +55,19 @@ export function randomTree(size: number, seed: string): CascadeTreeData {
 }
 
 /** Logistic growth curves with log-normal final sizes: a stand-in for a Monte Carlo batch. */
-function logisticRuns(seed: string, runs: number, grid: Float64Array, scale: number): Float64Array[] {
+function logisticRuns(seed: string, runs: number, grid: Float64Array, scale: number): Float64Array {
   const rng = new Rng(seed);
-  return Array.from({ length: runs }, () => {
+  const values = new Float64Array(runs * grid.length);
+  for (let r = 0; r < runs; r++) {
     const final = rng.logNormal(Math.log(scale), 0.6);
     const mid = rng.logNormal(Math.log(3 * 3600), 0.4);
     const width = mid / 4;
-    return grid.map((t) => final / (1 + Math.exp(-(t - mid) / width)) - final / (1 + Math.exp(mid / width)));
-  });
+    grid.forEach((t, k) => {
+      values[r * grid.length + k] =
+        final / (1 + Math.exp(-(t - mid) / width)) - final / (1 + Math.exp(mid / width));
+    });
+  }
+  return values;
 }
 
 export function fanData(seed = "fan"): FanData {
@@ -55,8 +75,8 @@ export function fanData(seed = "fan"): FanData {
   const runs = 200;
   return {
     time,
-    reposts: fanQuantiles(logisticRuns(`${seed}/reposts`, runs, time, 600), time.length),
-    views: fanQuantiles(logisticRuns(`${seed}/views`, runs, time, 9000), time.length),
+    reposts: fanQuantiles(logisticRuns(`${seed}/reposts`, runs, time, 600), runs, time.length),
+    views: fanQuantiles(logisticRuns(`${seed}/views`, runs, time, 9000), runs, time.length),
     thresholds: { reposts: 500, views: 5000 },
     runs,
   };
@@ -137,7 +157,7 @@ export const strategyRows: StrategyRow[] = [
 
 export interface ChartCase {
   name: string;
-  render(context: ChartContext, theme?: Theme): SVGSVGElement;
+  render(context: ChartContext, theme?: Theme, text?: ChartText): SVGSVGElement;
 }
 
 const caption = "Synthetic data from seed 'snapshot' (test fixture)";
@@ -146,63 +166,77 @@ const caption = "Synthetic data from seed 'snapshot' (test fixture)";
 export const CHART_CASES: ChartCase[] = [
   {
     name: "time-series",
-    render: (context, theme) =>
+    render: (context, theme, text) =>
       timeSeriesChart(
         { series: cumulativeSeries(treeRun.cascade, DEFAULT_RULES), report: treeRun.report },
-        { theme, caption },
+        { theme, text, caption },
+        context,
+      ),
+  },
+  {
+    name: "network",
+    render: (context, theme, text) =>
+      networkChart(
+        networkData,
+        { theme, text, caption: "Weibo preset, 150 accounts, IC, seed 'snapshot'" },
         context,
       ),
   },
   {
     name: "cascade-tree",
-    render: (context, theme) =>
+    render: (context, theme, text) =>
       cascadeTreeChart(
         treeData,
-        { theme, caption: "Weibo preset, 300 accounts, IC, seed 'snapshot'" },
+        { theme, text, caption: "Weibo preset, 300 accounts, IC, seed 'snapshot'" },
         context,
       ),
   },
   {
     name: "cascade-tree-radial",
-    render: (context, theme) =>
+    render: (context, theme, text) =>
       cascadeTreeChart(
         treeData,
-        { theme, layout: "radial", ghosted: new Set([treeData.events[1] ? 1 : 0]), caption },
+        { theme, text, layout: "radial", ghosted: new Set([treeData.events[1] ? 1 : 0]), caption },
         context,
       ),
   },
   {
     name: "fan-chart",
-    render: (context, theme) => {
+    render: (context, theme, text) => {
       const data = fanData();
       const baseline = fanData("fan-baseline");
       return fanChart(
         data,
-        { theme, caption, baseline, marker: { time: 5400, label: "intervention at 1 h 30 min" } },
+        { theme, text, caption, baseline, marker: { time: 5400, label: "intervention at 1 h 30 min" } },
         context,
       );
     },
   },
   {
     name: "crossing-times",
-    render: (context, theme) => crossingTimesChart(crossingData(), { theme, caption }, context),
+    render: (context, theme, text) => crossingTimesChart(crossingData(), { theme, text, caption }, context),
   },
   {
     name: "crossing-times-histogram",
-    render: (context, theme) => crossingTimesChart(crossingData(), { theme, kind: "histogram" }, context),
+    render: (context, theme, text) =>
+      crossingTimesChart(crossingData(), { theme, text, kind: "histogram" }, context),
   },
   {
     name: "prediction",
-    render: (context, theme) => predictionChart(predictionData(), { theme, caption }, context),
+    render: (context, theme, text) => predictionChart(predictionData(), { theme, text, caption }, context),
   },
   {
     name: "convergence",
-    render: (context, theme) =>
-      convergenceChart(convergenceData(), { theme, caption, threshold: 500 }, context),
+    render: (context, theme, text) =>
+      convergenceChart(convergenceData(), { theme, text, caption, threshold: 500 }, context),
   },
-  { name: "backtest", render: (context, theme) => backtestChart(backtestRows, { theme, caption }, context) },
+  {
+    name: "backtest",
+    render: (context, theme, text) => backtestChart(backtestRows, { theme, text, caption }, context),
+  },
   {
     name: "strategy-comparison",
-    render: (context, theme) => strategyComparisonChart(strategyRows, { theme, caption }, context),
+    render: (context, theme, text) =>
+      strategyComparisonChart(strategyRows, { theme, text, caption }, context),
   },
 ];

@@ -3,7 +3,7 @@ import { backtestChart } from "../../src/charts/backtest.ts";
 import { cascadeTreeChart } from "../../src/charts/cascade-tree.ts";
 import { convergenceChart } from "../../src/charts/convergence.ts";
 import { crossingTimesChart } from "../../src/charts/crossing-times.ts";
-import { fanChart } from "../../src/charts/fan-chart.ts";
+import { fanChart, fanQuantiles } from "../../src/charts/fan-chart.ts";
 import { predictionChart } from "../../src/charts/prediction.ts";
 import { strategyComparisonChart } from "../../src/charts/strategy-comparison.ts";
 import { PRESENTATION_THEME } from "../../src/charts/svg.ts";
@@ -114,7 +114,11 @@ describe("fanChart", () => {
         kind === "reposts" ? "500 reposts" : "5,000 views",
       );
     }
-    const at = data.time[data.reposts.p50.findIndex((v) => v >= 500)];
+    const k = data.reposts.p50.findIndex((v) => v >= 500);
+    const [t0, t1, v0, v1] = [data.time[k - 1], data.time[k], data.reposts.p50[k - 1], data.reposts.p50[k]];
+    const at = t0 + ((500 - v0) / (v1 - v0)) * (t1 - t0);
+    expect(at).toBeGreaterThan(t0);
+    expect(at).toBeLessThan(t1);
     expect(chart.querySelector(".crossing-reposts .crossing-label")?.textContent).toContain(
       `reposts line at ${ENGLISH_CHART_TEXT.duration(at)}`,
     );
@@ -136,6 +140,22 @@ describe("fanChart", () => {
   it("says when views cannot be counted", () => {
     const chart = fanChart({ ...fanData(), views: null }, {}, jsdomContext());
     expect(chart.querySelector(".panel-views")?.textContent).toContain("Views cannot be counted");
+  });
+});
+
+describe("fanQuantiles", () => {
+  it("reads percentiles per grid time from run-by-run values", () => {
+    // 101 runs, 2 grid times: run r has r at time 0 and 2r at time 1, in shuffled run order.
+    const runs = 101;
+    const order = Array.from({ length: runs }, (_, r) => (r * 37) % runs);
+    const values = new Float64Array(runs * 2);
+    order.forEach((r, slot) => {
+      values[slot * 2] = r;
+      values[slot * 2 + 1] = 2 * r;
+    });
+    const q = fanQuantiles(values, runs, 2);
+    expect([q.p5[0], q.p25[0], q.p50[0], q.p75[0], q.p95[0]]).toEqual([5, 25, 50, 75, 95]);
+    expect([q.p5[1], q.p50[1], q.p95[1]]).toEqual([10, 100, 190]);
   });
 });
 

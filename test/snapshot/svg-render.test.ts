@@ -7,6 +7,7 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { serializeSvg } from "../../src/charts/export.ts";
 import { LIGHT_THEME, PRESENTATION_THEME, SVG_NS } from "../../src/charts/svg.ts";
+import { CHINESE_CHART_TEXT } from "../../src/charts/text-zh.ts";
 import { CHART_CASES } from "./chart-fixtures.ts";
 import { jsdomContext } from "./snapshot.ts";
 
@@ -48,6 +49,26 @@ describe("serialized charts are well-formed SVG", () => {
         expect(doc.documentElement.querySelector("title")?.textContent).toBeTruthy();
       });
     }
+  }
+});
+
+describe("every chart takes its words from the text object (Chinese)", () => {
+  const parser = new new JSDOM("").window.DOMParser();
+  for (const chart of CHART_CASES) {
+    it(`${chart.name} in Chinese`, () => {
+      const english = chart.render(jsdomContext());
+      const chinese = chart.render(jsdomContext(), LIGHT_THEME, CHINESE_CHART_TEXT);
+      const title = chinese.querySelector("title")?.textContent ?? "";
+      expect(title).toMatch(/[\u4e00-\u9fff]/);
+      expect(title).not.toBe(english.querySelector("title")?.textContent);
+      // No English chart word is left in the legend or the axes.
+      for (const selector of [".legend", ".axis-title", ".threshold"]) {
+        for (const element of chinese.querySelectorAll(selector))
+          expect(element.textContent ?? "").not.toMatch(/legal line|runs|reposts|views|Observed|Time since/);
+      }
+      const doc = parser.parseFromString(serializeSvg(chinese), "image/svg+xml");
+      expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    });
   }
 });
 
