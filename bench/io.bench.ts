@@ -2,7 +2,7 @@
  * Parse speed of every reader: synthetic files generated in memory (a random
  * repost tree: each repost picks an earlier post, times increasing), read
  * with readCascadeFile, reported as events per second. One million events for
- * the line formats; fewer for the JSON/XML formats, whose real files are small
+ * the line formats; fewer for CED and the XML formats, whose real files are small
  * (CED caps at 1,000 entries). Run alone with `npx tsx bench/io.bench.ts [events]`,
  * or import `benchIo` from a runner.
  */
@@ -86,13 +86,13 @@ const generators: {
   {
     format: "gexf",
     name: "g.gexf",
-    events: (n) => Math.min(n, 100_000),
+    events: (n) => Math.min(n, 20_000),
     text: (c) => writeCascade(c, "gexf"),
   },
   {
     format: "graphml",
     name: "g.graphml",
-    events: (n) => Math.min(n, 100_000),
+    events: (n) => Math.min(n, 20_000),
     text: (c) => writeCascade(c, "graphml"),
   },
 ];
