@@ -1,12 +1,21 @@
-/** `npm run bench`: every benchmark module, one table each. */
+/** `npm run bench`: each bench module prints a table; run them one after the other. */
+import { availableParallelism, cpus } from "node:os";
+import { benchIndependentCascade } from "./ic.bench.ts";
 import { benchIo } from "./io.bench.ts";
-import { benchPredict } from "./predict.bench.ts";
+import { benchModels } from "./models.bench.ts";
 
-const benches: [string, () => string][] = [
-  ["Reading files (events per second)", () => benchIo()],
-  ["Early-warning estimators", benchPredict],
-];
-for (const [title, run] of benches) {
-  console.log(`\n## ${title}\n`);
-  console.log(run());
+const BENCHES: Record<string, () => string> = {
+  "Independent Cascade: typed arrays vs graphology": benchIndependentCascade,
+  "Every model, Monte Carlo path": benchModels,
+  "Reading files: every format, 1,000,000 events": () => benchIo(),
+};
+
+const only = process.argv[2];
+console.log(
+  `node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"})\n`,
+);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (only && !name.toLowerCase().includes(only.toLowerCase())) continue;
+  console.log(`## ${name}\n`);
+  console.log(`${bench()}\n`);
 }
