@@ -27,8 +27,9 @@ const EXPECTED_LINE = "an edge ['uid', 'tweet_id', 'delay_minutes']->['uid', 'tw
 
 export function readTwitterTree(file: string, text: string, labels?: Companion): ReadResult {
   text = checkText(file, text, EXPECTED_LINE);
-  // Children in order of first appearance, each with its first parent other than itself.
-  const children = new Map<string, { node: TreeNode; line: number; parent: string | null }>();
+  // Children in order of first appearance, each with its first parent other than itself
+  // (one object per repost: `time` holds the delay in minutes until the source is known).
+  const children = new Map<string, RawEvent>();
   let source: { node: TreeNode; line: number } | null = null;
   let multiParent = 0;
   let selfLoops = 0;
@@ -55,11 +56,11 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
     const known = children.get(child.key);
     if (parent.key === child.key) {
       selfLoops++;
-      if (known === undefined) children.set(child.key, { node: child, line: lineNo, parent: null });
+      if (known === undefined) children.set(child.key, rawOf(child, null, lineNo));
     } else if (known === undefined) {
-      children.set(child.key, { node: child, line: lineNo, parent: parent.key });
-    } else if (known.parent === null) {
-      known.parent = parent.key;
+      children.set(child.key, rawOf(child, parent.key, lineNo));
+    } else if (known.parentKey === null) {
+      known.parentKey = parent.key;
     } else {
       multiParent++;
     }
@@ -87,16 +88,10 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
   const raws: RawEvent[] = [
     { key: root.node.key, parentKey: null, account: root.node.uid, time: 0, audience: null, line: root.line },
   ];
-  for (const [key, { node, line, parent }] of children) {
-    if (key === root.node.key) continue;
-    raws.push({
-      key,
-      parentKey: parent,
-      account: node.uid,
-      time: toSeconds(node.delay),
-      audience: null,
-      line,
-    });
+  for (const raw of children.values()) {
+    if (raw.key === root.node.key) continue;
+    raw.time = toSeconds(raw.time);
+    raws.push(raw);
   }
   const tree = buildTree(file, raws, "source");
   if (negative)
@@ -126,6 +121,10 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
   };
   if (label !== undefined) cascade.label = label;
   return { format: "twitter-tree", cascades: [cascade], warnings: [] };
+}
+
+function rawOf(node: TreeNode, parentKey: string | null, line: number): RawEvent {
+  return { key: node.key, parentKey, account: node.uid, time: node.delay, audience: null, line };
 }
 
 /** `['uid', 'tweet_id', '12.5']`, quotes single or double, spaces allowed. */
