@@ -19,7 +19,12 @@ import { cumulativeSeries, DEFAULT_RULES } from "../../src/core/legal.ts";
 import { Rng } from "../../src/core/random.ts";
 import { buildGraph, DEFAULT_SCENARIO, runScenario } from "../../src/core/scenario.ts";
 
-export const treeRun = runScenario({ ...DEFAULT_SCENARIO, nodes: 300, seed: "snapshot" });
+export const treeRun = runScenario({
+  ...DEFAULT_SCENARIO,
+  nodes: 300,
+  seed: "snapshot",
+  params: { p: 0.12 },
+});
 
 const networkScenario = { ...DEFAULT_SCENARIO, nodes: 150, seed: "snapshot" };
 const networkGraph = buildGraph(networkScenario);
