@@ -4,6 +4,7 @@
  */
 
 import { UsageError } from "./args.ts";
+import { interveneUsage, runIntervene } from "./commands/intervene.ts";
 import { runSimulate, simulateUsage } from "./commands/simulate.ts";
 
 type Command = { run: (argv: string[]) => string | Promise<string>; usage: string };
@@ -11,6 +12,7 @@ type Command = { run: (argv: string[]) => string | Promise<string>; usage: strin
 /** Commands by name; later commands register here. */
 const COMMANDS: Record<string, Command> = {
   simulate: { run: runSimulate, usage: simulateUsage },
+  intervene: { run: runIntervene, usage: interveneUsage },
 };
 
 function usage(): string {
