@@ -137,3 +137,16 @@ export function subtreeSizes(events: readonly CascadeEvent[]): Uint32Array {
   }
   return size;
 }
+
+/**
+ * For an observed cascade: deleting before this time keeps the record under
+ * the line on that prong (the time of the tipping event); null when the
+ * cascade never crosses it, so any deletion time keeps it under.
+ */
+export function latestDeletionUnderLine(
+  cascade: Cascade,
+  rules: CountingRules = DEFAULT_RULES,
+  prong: "reposts" | "views" = "reposts",
+): number | null {
+  return evaluateLine(cascade, rules).crossing[prong]?.time ?? null;
+}

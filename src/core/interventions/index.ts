@@ -8,6 +8,7 @@
 export { centralityScores, coreNumbers, rankAccounts, topAccounts } from "./centrality.ts";
 export * from "./compare.ts";
 export * from "./counterfactual.ts";
+export * from "./markers.ts";
 export {
   compileInterventions,
   type InterventionPlan,

@@ -245,14 +245,14 @@ export class InterventionRecorder implements Recorder {
       this.refused.push(node);
       return -1;
     }
+    // Count triggers start with the repost that reaches the count, so `audienceShare` is right
+    // for that repost already while it is being recorded.
+    if (parent >= 0) this.startCountTriggers(this.reposts + 1, time);
     const index = this.inner.activate(node, time, parent);
     if (index < 0) return index;
     this.eventNode[index] = node;
     this.eventTime[index] = time;
-    if (parent >= 0) {
-      this.reposts++;
-      this.startCountTriggers(time);
-    }
+    if (parent >= 0) this.reposts++;
     return index;
   }
 
@@ -289,23 +289,24 @@ export class InterventionRecorder implements Recorder {
     return true;
   }
 
-  private startCountTriggers(time: number): void {
+  private startCountTriggers(reposts: number, time: number): void {
     const { plan } = this;
     for (let k = 0; k < plan.throttles.length; k++) {
       const when = plan.throttles[k].when;
-      if ("reposts" in when && this.throttleStart[k] === Infinity && this.reposts >= when.reposts)
+      if ("reposts" in when && this.throttleStart[k] === Infinity && reposts >= when.reposts)
         this.throttleStart[k] = time;
     }
     for (let k = 0; k < plan.labels.length; k++) {
       const when = plan.labels[k].when;
-      if ("reposts" in when && this.labelStart[k] === Infinity && this.reposts >= when.reposts)
+      if ("reposts" in when && this.labelStart[k] === Infinity && reposts >= when.reposts)
         this.labelStart[k] = time;
     }
   }
 
   /**
    * Share of its audience a post made at `time` is shown to: the product of
-   * the throttles in force then (1 when none).
+   * the throttles in force then (1 when none). Valid for the repost being
+   * recorded, so a summary recorder can scale views as they come.
    */
   audienceShare(time: number): number {
     let share = 1;
