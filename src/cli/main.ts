@@ -4,7 +4,10 @@
  */
 
 import { UsageError } from "./args.ts";
+import { analyzeUsage, runAnalyze } from "./commands/analyze.ts";
+import { backtestUsage, runBacktest } from "./commands/backtest.ts";
 import { interveneUsage, runIntervene } from "./commands/intervene.ts";
+import { predictUsage, runPredict } from "./commands/predict.ts";
 import { runSimulate, simulateUsage } from "./commands/simulate.ts";
 
 type Command = { run: (argv: string[]) => string | Promise<string>; usage: string };
@@ -12,6 +15,9 @@ type Command = { run: (argv: string[]) => string | Promise<string>; usage: strin
 /** Commands by name; later commands register here. */
 const COMMANDS: Record<string, Command> = {
   simulate: { run: runSimulate, usage: simulateUsage },
+  predict: { run: runPredict, usage: predictUsage },
+  backtest: { run: runBacktest, usage: backtestUsage },
+  analyze: { run: runAnalyze, usage: analyzeUsage },
   intervene: { run: runIntervene, usage: interveneUsage },
 };
 

@@ -1,21 +1,28 @@
 /**
  * A binary min-heap of pending activations keyed by time, in typed arrays so
  * it can be reused across Monte Carlo runs without garbage. Ties pop in
- * insertion order, which keeps runs deterministic.
+ * insertion order, which keeps runs deterministic: the pop order is the total
+ * order (time, insertion), whatever the heap's inner arrangement.
+ *
+ * Speed (this is the cascade loop's main cost): the heap moves only a time
+ * and an insertion number per level; the node and parent sit in side arrays
+ * indexed by the insertion number. Pops use Floyd's bottom-up sift: the hole
+ * goes down to a leaf along the smaller children, then the last entry climbs
+ * back from there, which halves the comparisons on random keys.
  */
 export class EventQueue {
   private time: Float64Array;
-  private node: Uint32Array;
-  private parent: Int32Array;
-  private order: Float64Array;
+  private slot: Uint32Array;
+  private nodeOf: Uint32Array;
+  private parentOf: Int32Array;
   private counter = 0;
   size = 0;
 
   constructor(capacity = 1024) {
     this.time = new Float64Array(capacity);
-    this.node = new Uint32Array(capacity);
-    this.parent = new Int32Array(capacity);
-    this.order = new Float64Array(capacity);
+    this.slot = new Uint32Array(capacity);
+    this.nodeOf = new Uint32Array(capacity);
+    this.parentOf = new Int32Array(capacity);
   }
 
   clear(): void {
@@ -24,19 +31,12 @@ export class EventQueue {
   }
 
   push(time: number, node: number, parent: number): void {
-    if (this.size === this.time.length) this.grow();
-    let i = this.size++;
-    const order = this.counter++;
-    while (i > 0) {
-      const up = (i - 1) >> 1;
-      if (this.time[up] < time || (this.time[up] === time && this.order[up] < order)) break;
-      this.move(up, i);
-      i = up;
-    }
-    this.time[i] = time;
-    this.node[i] = node;
-    this.parent[i] = parent;
-    this.order[i] = order;
+    if (this.size === this.time.length) this.growHeap();
+    if (this.counter === this.nodeOf.length) this.growSlots();
+    const slot = this.counter++;
+    this.nodeOf[slot] = node;
+    this.parentOf[slot] = parent;
+    this.siftUp(this.size++, time, slot);
   }
 
   /** Time of the earliest entry (Infinity when empty). */
@@ -44,57 +44,66 @@ export class EventQueue {
     return this.size > 0 ? this.time[0] : Number.POSITIVE_INFINITY;
   }
 
-  /** Removes the earliest entry; read it first with the top* getters. */
+  /** Node of the earliest entry; read it (and its parent) before `pop`. */
   topNode(): number {
-    return this.node[0];
+    return this.nodeOf[this.slot[0]];
   }
 
   topParent(): number {
-    return this.parent[0];
+    return this.parentOf[this.slot[0]];
   }
 
+  /** Removes the earliest entry. */
   pop(): void {
     const last = --this.size;
     if (last === 0) return;
-    const time = this.time[last];
-    const order = this.order[last];
-    let i = 0;
+    const { time, slot } = this;
+    // Hole from the root down to a leaf, always to the earlier child.
+    let hole = 0;
     for (;;) {
-      let child = 2 * i + 1;
+      let child = 2 * hole + 1;
       if (child >= last) break;
       const right = child + 1;
-      if (right < last && this.before(right, child)) child = right;
-      if (time < this.time[child] || (time === this.time[child] && order < this.order[child])) break;
-      this.move(child, i);
-      i = child;
+      if (
+        right < last &&
+        (time[right] < time[child] || (time[right] === time[child] && slot[right] < slot[child]))
+      )
+        child = right;
+      time[hole] = time[child];
+      slot[hole] = slot[child];
+      hole = child;
     }
-    this.move(last, i);
+    this.siftUp(hole, time[last], slot[last]);
   }
 
-  private before(a: number, b: number): boolean {
-    return this.time[a] < this.time[b] || (this.time[a] === this.time[b] && this.order[a] < this.order[b]);
+  private siftUp(i: number, t: number, s: number): void {
+    const { time, slot } = this;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (time[up] < t || (time[up] === t && slot[up] < s)) break;
+      time[i] = time[up];
+      slot[i] = slot[up];
+      i = up;
+    }
+    time[i] = t;
+    slot[i] = s;
   }
 
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from];
-    this.node[to] = this.node[from];
-    this.parent[to] = this.parent[from];
-    this.order[to] = this.order[from];
-  }
-
-  private grow(): void {
-    const capacity = this.time.length * 2;
-    const time = new Float64Array(capacity);
-    const node = new Uint32Array(capacity);
-    const parent = new Int32Array(capacity);
-    const order = new Float64Array(capacity);
+  private growHeap(): void {
+    const time = new Float64Array(this.time.length * 2);
+    const slot = new Uint32Array(this.time.length * 2);
     time.set(this.time);
-    node.set(this.node);
-    parent.set(this.parent);
-    order.set(this.order);
+    slot.set(this.slot);
     this.time = time;
-    this.node = node;
-    this.parent = parent;
-    this.order = order;
+    this.slot = slot;
+  }
+
+  private growSlots(): void {
+    const nodeOf = new Uint32Array(this.nodeOf.length * 2);
+    const parentOf = new Int32Array(this.nodeOf.length * 2);
+    nodeOf.set(this.nodeOf);
+    parentOf.set(this.parentOf);
+    this.nodeOf = nodeOf;
+    this.parentOf = parentOf;
   }
 }

@@ -5,11 +5,14 @@
 import { cascadeOnGraph, networkChart } from "../charts/network.ts";
 import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import { defaultMaxTime, timeSeriesChart } from "../charts/time-series.ts";
+import type { Cascade } from "../core/cascade.ts";
+import { assumeAudience, combineCascades, summarizeCascade } from "../core/cascade-stats.ts";
 import { indexById } from "../core/compiled-graph.ts";
 import { PRESETS } from "../core/generators/presets.ts";
-import { cumulativeSeries } from "../core/legal.ts";
+import { cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
 import { getModel } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
+import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
 import { renderControls } from "./controls.ts";
 import { h } from "./dom.ts";
@@ -19,6 +22,7 @@ import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
 import { LabClient, LabError } from "./lab-client.ts";
 import { type ManualItems, renderLaw, renderReport } from "./legal-panel.ts";
 import { type NetworkCascade, NetworkView } from "./network-view.ts";
+import { renderCascadePicker, renderOpenBar, renderSummaryCard, type SampleEntry } from "./observed.ts";
 import { Playback } from "./playback.ts";
 import { decodeScenario, encodeScenario } from "./scenario-url.ts";
 import { createStore } from "./store.ts";
@@ -41,6 +45,30 @@ export interface AppState {
   messages: Messages;
   presentation: boolean;
   guide: GuidedScenario | null;
+  /** A real cascade opened from a file or a sample; null while simulating. */
+  observed: ObservedState | null;
+  /** A file being read or parsed. */
+  loading: { name: string; percent: number | null } | null;
+  samples: SampleEntry[];
+}
+
+export interface ObservedState {
+  name: string;
+  format: string;
+  cascades: Cascade[];
+  /** One index to show a cascade; several to add them up (article 4). */
+  selected: number[];
+  /** Assumed audience per account where the file has none. */
+  assumed: number | null;
+  warnings: string[];
+  attribution: string | null;
+}
+
+/** What the charts show: the simulated run or the observed cascade. */
+interface Shown {
+  cascade: Cascade;
+  report: LineReport;
+  source: string;
 }
 
 function storageGet(key: string): string | null {
@@ -62,8 +90,10 @@ function storageSet(key: string, value: string | null): void {
 
 /** The scenario to start on: the URL's, else the saved one, else the default. */
 function initialScenario(): { scenario: Scenario; error: string | null } {
-  if (location.search.length > 1) {
-    const { scenario, errors } = decodeScenario(location.search);
+  const query = new URLSearchParams(location.search);
+  query.delete("sample");
+  if (query.size > 0) {
+    const { scenario, errors } = decodeScenario(query.toString());
     if (errors.length === 0) return { scenario, error: null };
     return { scenario: DEFAULT_SCENARIO, error: `The link's scenario was refused: ${errors.join(" ")}` };
   }
@@ -102,6 +132,9 @@ export function startApp(root: HTMLElement): void {
     messages: MESSAGES[initialLanguage()],
     presentation: false,
     guide: null,
+    observed: null,
+    loading: null,
+    samples: [],
   });
   const lab = new LabClient();
   const layoutWorker = new Worker(new URL("../worker/layout.worker.ts", import.meta.url), { type: "module" });
@@ -147,6 +180,13 @@ export function startApp(root: HTMLElement): void {
     const reportHost = h("div", { class: "report-host" });
     const lawHost = h("div", { class: "law-host" });
     const presetNote = h("p", { class: "help preset-note" });
+    const openHost = h("section", { class: "open-host", "aria-label": m.openFile });
+    const observedHost = h("section", {
+      class: "panel panel-observed",
+      "aria-label": m.observed,
+      hidden: true,
+    });
+    const loadingHost = h("div", { class: "loading", hidden: true });
     const guideHost = h("div", {
       class: "guide",
       role: "region",
@@ -215,13 +255,22 @@ export function startApp(root: HTMLElement): void {
       h(
         "div",
         { class: "layout" },
-        h("aside", { class: "sidebar", "aria-label": m.legalLine }, errorBox, controlsHost, status),
+        h(
+          "aside",
+          { class: "sidebar", "aria-label": m.legalLine },
+          errorBox,
+          loadingHost,
+          openHost,
+          controlsHost,
+          status,
+        ),
         h(
           "main",
           { class: "main" },
+          observedHost,
           h(
             "section",
-            { class: "panel panel-network", "aria-labelledby": "network-title" },
+            { class: "panel panel-network", id: "network-panel", "aria-labelledby": "network-title" },
             h(
               "div",
               { class: "panel-head" },
@@ -255,7 +304,19 @@ export function startApp(root: HTMLElement): void {
         ),
       ),
     );
-    return { controlsHost, errorBox, status, chartHost, reportHost, lawHost, presetNote, guideHost };
+    return {
+      controlsHost,
+      errorBox,
+      status,
+      chartHost,
+      reportHost,
+      lawHost,
+      presetNote,
+      guideHost,
+      openHost,
+      observedHost,
+      loadingHost,
+    };
   }
 
   function setLanguage(language: Language): void {
@@ -289,22 +350,65 @@ export function startApp(root: HTMLElement): void {
     });
   }
 
+  let shownCache: {
+    run: ScenarioRun | null;
+    observed: ObservedState | null;
+    rules: unknown;
+    value: Shown | null;
+  } | null = null;
+
+  function shown(state: AppState): Shown | null {
+    if (
+      shownCache &&
+      shownCache.run === state.run &&
+      shownCache.observed === state.observed &&
+      shownCache.rules === state.scenario.rules
+    ) {
+      return shownCache.value;
+    }
+    let value: Shown | null = null;
+    if (state.observed) {
+      const { cascades, selected, assumed } = state.observed;
+      let cascade =
+        selected.length === 1 ? cascades[selected[0]] : combineCascades(selected.map((i) => cascades[i]));
+      if (assumed !== null) cascade = assumeAudience(cascade, assumed);
+      value = {
+        cascade,
+        report: evaluateLine(cascade, state.scenario.rules),
+        source: cascade.events[0]?.account ?? "",
+      };
+    } else if (state.run) {
+      value = { cascade: state.run.cascade, report: state.run.report, source: state.run.source };
+    }
+    shownCache = { run: state.run, observed: state.observed, rules: state.scenario.rules, value };
+    return value;
+  }
+
   function caption(state: AppState): string {
     const { scenario, run } = state;
+    const r = scenario.rules;
+    const line = `Line: ${r.thresholds.reposts} reposts or ${r.thresholds.views} views at view rate ${r.viewRate}.`;
+    if (state.observed) {
+      const cascade = shown(state)?.cascade;
+      return [
+        `Observed cascade ${cascade?.id ?? ""} from ${state.observed.name} (${state.observed.format}${cascade?.platform ? `, ${cascade.platform}` : ""}).${state.observed.assumed !== null ? ` Views use an ASSUMED audience of ${state.observed.assumed} per account.` : ""}`,
+        `${line} Data: ${state.observed.attribution ?? state.observed.name}. Analysed with Repost Threshold Lab.`,
+      ].join("\n");
+    }
     if (!run) return "";
     const params = Object.entries(run.params)
       .map(([k, v]) => `${k}=${v}`)
       .join(", ");
-    const r = scenario.rules;
     return [
       `${PRESETS[scenario.preset].label}, ${scenario.nodes.toLocaleString("en-US")} accounts, seed '${scenario.seed}', source ${run.source}; ${getModel(scenario.model).label} (${params}).`,
-      `Line: ${r.thresholds.reposts} reposts or ${r.thresholds.views} views at view rate ${r.viewRate}. Simulated with Repost Threshold Lab.`,
+      `${line} Simulated with Repost Threshold Lab.`,
     ].join("\n");
   }
 
   function timeSeriesElement(state: AppState, forExport: boolean): SVGSVGElement | null {
-    if (!state.run) return null;
-    const { cascade, report } = state.run;
+    const current = shown(state);
+    if (!current) return null;
+    const { cascade, report } = current;
     return timeSeriesChart(
       { series: cumulativeSeries(cascade, state.scenario.rules), report },
       {
@@ -318,7 +422,8 @@ export function startApp(root: HTMLElement): void {
   }
 
   function playbackModel(state: AppState) {
-    if (!state.run)
+    const current = shown(state);
+    if (!current)
       return {
         times: new Float64Array(0),
         maxTime: 1,
@@ -326,8 +431,8 @@ export function startApp(root: HTMLElement): void {
         viewCrossing: null,
         thresholds: state.scenario.rules.thresholds,
       };
-    const series = cumulativeSeries(state.run.cascade, state.scenario.rules);
-    const { report } = state.run;
+    const series = cumulativeSeries(current.cascade, state.scenario.rules);
+    const { report } = current;
     return {
       times: series.time,
       maxTime: defaultMaxTime(series, report),
@@ -338,7 +443,8 @@ export function startApp(root: HTMLElement): void {
   }
 
   function networkCascade(state: AppState): NetworkCascade | null {
-    const { graph, run } = state;
+    const { graph } = state;
+    const run = shown(state);
     if (!graph || !run) return null;
     const { repostTime, parentOf } = cascadeOnGraph(graph.ids, run.cascade.events);
     const depthOf = new Int32Array(graph.n).fill(-1);
@@ -377,7 +483,7 @@ export function startApp(root: HTMLElement): void {
         name: "network",
         chart: () => networkElement(store.get()),
         csv: () => {
-          const run = store.get().run;
+          const run = shown(store.get());
           if (!run) return null;
           return toCsv(
             ["index", "account", "parent", "time_s", "depth", "audience", "bot"],
@@ -392,15 +498,16 @@ export function startApp(root: HTMLElement): void {
             ]),
           );
         },
-        json: () => store.get().run?.cascade ?? null,
+        json: () => shown(store.get())?.cascade ?? null,
       },
       {
         name: "time-series",
         chart: () => timeSeriesElement(store.get(), true),
         csv: () => {
           const state = store.get();
-          if (!state.run) return null;
-          const series = cumulativeSeries(state.run.cascade, state.scenario.rules);
+          const current = shown(state);
+          if (!current) return null;
+          const series = cumulativeSeries(current.cascade, state.scenario.rules);
           return toCsv(
             ["time_s", "reposts", "views"],
             Array.from(series.time, (t, i) => [
@@ -410,7 +517,7 @@ export function startApp(root: HTMLElement): void {
             ]),
           );
         },
-        json: () => store.get().run?.report ?? null,
+        json: () => shown(store.get())?.report ?? null,
       },
     ];
   }
@@ -460,6 +567,163 @@ export function startApp(root: HTMLElement): void {
     network.setPositions(response.positions, response.done);
   };
 
+  /** Largest file a browser tab can reasonably hold as text plus parsed events. */
+  const MAX_FILE_BYTES = 400 * 1024 * 1024;
+
+  function sameSimulation(a: Scenario, b: Scenario): boolean {
+    return encodeScenario({ ...a, rules: b.rules }) === encodeScenario(b);
+  }
+
+  function readText(file: File): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onprogress = (event) => {
+        if (event.lengthComputable)
+          store.set({
+            loading: { name: file.name, percent: Math.round((100 * event.loaded) / event.total) },
+          });
+      };
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(new Error(`${file.name}: the browser could not read the file.`));
+      reader.readAsText(file);
+    });
+  }
+
+  /** Reads files into a real cascade; a failure leaves the current scenario as it was. */
+  async function openFiles(files: File[], format: FormatId | null): Promise<void> {
+    const m = store.get().messages;
+    const tooLarge = files.find((f) => f.size > MAX_FILE_BYTES);
+    if (tooLarge) {
+      store.set({ error: m.fileTooLarge(tooLarge.name, Math.round(tooLarge.size / 1048576)) });
+      return;
+    }
+    try {
+      const texts: Array<{ name: string; text: string }> = [];
+      for (const file of files) texts.push({ name: file.name, text: await readText(file) });
+      await openTexts(texts, format, null);
+    } catch (error) {
+      store.set({
+        loading: null,
+        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+      });
+    }
+  }
+
+  /** Picks the main file and its companions (CED original microblog, Twitter label.txt). */
+  async function openTexts(
+    texts: Array<{ name: string; text: string }>,
+    format: FormatId | null,
+    attribution: string | null,
+  ): Promise<void> {
+    const m = store.get().messages;
+    const options: ReadOptions = format ? { format } : {};
+    const labels = texts.find((t) => /label\.txt$/i.test(t.name));
+    if (labels && texts.length > 1) options.labels = labels;
+    const rest = texts.filter((t) => t !== labels);
+    // A JSON object beside a JSON array: the object is the original microblog, the array its reposts.
+    const original = rest.length > 1 ? rest.find((t) => t.text.trimStart().startsWith("{")) : undefined;
+    if (original) options.original = original;
+    const main = rest.find((t) => t !== original) ?? texts[0];
+    store.set({ loading: { name: main.name, percent: null }, error: null });
+    try {
+      const response = await lab.read(main.name, main.text, options);
+      const { outcome } = response;
+      if (outcome.cascades.length === 0) throw new Error(`${main.name}: no cascade found in the file.`);
+      playback.pause();
+      // The simulation's graph is no longer on screen: the next run must send it again.
+      lab.knownGraph = null;
+      if (outcome.graph) {
+        network.setGraph(outcome.graph);
+        layoutWorker.postMessage({
+          type: "layout",
+          key: outcome.graph.key,
+          n: outcome.graph.n,
+          offsets: outcome.graph.offsets,
+          targets: outcome.graph.targets,
+        } satisfies LayoutRequest);
+      }
+      store.set({
+        loading: null,
+        guide: null,
+        graph: outcome.graph,
+        positions: null,
+        layoutProgress: outcome.graph ? 0 : 1,
+        clock: Number.POSITIVE_INFINITY,
+        observed: {
+          name: main.name,
+          format: outcome.format,
+          cascades: outcome.cascades,
+          selected: [0],
+          assumed: null,
+          warnings: outcome.warnings,
+          attribution,
+        },
+      });
+      playback.setModel(playbackModel(store.get()));
+    } catch (error) {
+      if (error instanceof LabError && error.superseded) return;
+      store.set({
+        loading: null,
+        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+      });
+    }
+  }
+
+  async function openSample(sample: SampleEntry): Promise<void> {
+    const m = store.get().messages;
+    try {
+      const fetchText = async (file: string) => {
+        const response = await fetch(new URL(`samples/${file}`, document.baseURI));
+        if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+        return { name: file.split("/").pop() ?? file, text: await response.text() };
+      };
+      const texts = [await fetchText(sample.file)];
+      if (sample.original) texts.push(await fetchText(sample.original));
+      await openTexts(texts, sample.format, sample.attribution);
+      const query = `${encodeScenario(store.get().scenario)}&sample=${encodeURIComponent(sample.id)}`;
+      history.replaceState(null, "", `?${query}`);
+    } catch (error) {
+      store.set({
+        loading: null,
+        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+      });
+    }
+  }
+
+  function backToSimulation(): void {
+    store.set({ observed: null, graph: null });
+    apply(store.get().scenario);
+  }
+
+  function renderLoading(state: AppState): void {
+    const host = shell.loadingHost;
+    if (!state.loading) {
+      host.hidden = true;
+      host.replaceChildren();
+      return;
+    }
+    const m = state.messages;
+    const cancel = h("button", { type: "button" }, m.cancel);
+    cancel.addEventListener("click", () => {
+      lab.cancel();
+      store.set({ loading: null });
+    });
+    const progress = h("progress", { max: 100, "aria-label": state.loading.name });
+    if (state.loading.percent !== null) progress.value = state.loading.percent;
+    host.hidden = false;
+    host.replaceChildren(
+      h(
+        "p",
+        { role: "status" },
+        state.loading.percent === null
+          ? m.parsing(state.loading.name)
+          : m.reading(state.loading.name, state.loading.percent),
+      ),
+      progress,
+      cancel,
+    );
+  }
+
   /** Runs a candidate scenario; on success it becomes the scenario on screen. */
   function apply(scenario: Scenario, keepNotice = false, then?: () => void): void {
     store.set({ status: "running", error: keepNotice ? store.get().error : null });
@@ -506,6 +770,7 @@ export function startApp(root: HTMLElement): void {
     const m = state.messages;
     shell.errorBox.hidden = state.error === null;
     shell.errorBox.textContent = state.error ?? "";
+    renderLoading(state);
     shell.status.textContent =
       state.status === "running"
         ? m.running
@@ -518,7 +783,14 @@ export function startApp(root: HTMLElement): void {
       shell.controlsHost.replaceChildren(
         renderControls(state.scenario, m, {
           onApply: (scenario) => {
-            store.set({ guide: null });
+            const current = store.get();
+            // With a real cascade open, the counting rules apply to it; anything else goes back to simulating.
+            if (current.observed && sameSimulation(current.scenario, scenario)) {
+              store.set({ scenario, error: null });
+              playback.setModel(playbackModel(store.get()));
+              return;
+            }
+            store.set({ guide: null, observed: null });
             apply(scenario);
           },
           onInvalid: (message) => store.set({ error: `${message} ${m.keptLastGood}` }),
@@ -539,14 +811,51 @@ export function startApp(root: HTMLElement): void {
       shell.guideHost.hidden = state.guide === null;
     }
     const resultChanged =
-      !previous || previous.run !== state.run || previous.presentation !== state.presentation;
+      !previous ||
+      previous.run !== state.run ||
+      previous.observed !== state.observed ||
+      previous.scenario.rules !== state.scenario.rules ||
+      previous.presentation !== state.presentation;
+    if (!previous || previous.samples !== state.samples || previous.observed !== state.observed) {
+      shell.openHost.replaceChildren(
+        renderOpenBar(m, state.samples, { onFiles: openFiles, onSample: openSample }),
+        ...(state.observed
+          ? [
+              (() => {
+                const back = h("button", { type: "button", class: "secondary" }, m.backToSimulation);
+                back.addEventListener("click", backToSimulation);
+                return back;
+              })(),
+            ]
+          : []),
+      );
+    }
     if (resultChanged || previous.clock !== state.clock) {
       const chart = timeSeriesElement(state, false);
       shell.chartHost.replaceChildren(...(chart ? [chart] : []));
       network.setClock(state.clock);
     }
     if (resultChanged) {
-      if (state.run) shell.reportHost.replaceChildren(renderReport(state.run.report, m));
+      const current = shown(state);
+      if (current) shell.reportHost.replaceChildren(renderReport(current.report, m));
+      if (state.observed && current) {
+        const observed = state.observed;
+        const picker = renderCascadePicker(m, observed.cascades, observed.selected, (selected) =>
+          store.set({ observed: { ...observed, selected } }),
+        );
+        shell.observedHost.replaceChildren(
+          h("h2", {}, `${m.observed}: ${observed.name}`),
+          ...(picker ? [picker] : []),
+          renderSummaryCard(m, summarizeCascade(current.cascade, state.scenario.rules), (assumed) =>
+            store.set({ observed: { ...observed, assumed } }),
+          ),
+          ...(state.graph ? [] : [h("p", { class: "note" }, m.noNetworkInFile)]),
+          ...(observed.attribution ? [h("p", { class: "help" }, observed.attribution)] : []),
+        );
+      }
+      shell.observedHost.hidden = state.observed === null;
+      const networkPanel = root.querySelector<HTMLElement>("#network-panel");
+      if (networkPanel) networkPanel.hidden = state.observed !== null && state.graph === null;
       const cascade = networkCascade(state);
       if (cascade) network.setCascade(cascade);
     }
@@ -570,6 +879,27 @@ export function startApp(root: HTMLElement): void {
     else return;
     event.preventDefault();
   });
+
+  // Files dropped anywhere on the page open as a real cascade.
+  document.addEventListener("dragover", (event) => {
+    if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
+  });
+  document.addEventListener("drop", (event) => {
+    const files = event.dataTransfer?.files;
+    if (!files || files.length === 0) return;
+    event.preventDefault();
+    void openFiles([...files], null);
+  });
+
+  const requestedSample = new URLSearchParams(location.search).get("sample");
+  fetch(new URL("samples/index.json", document.baseURI))
+    .then((response) => (response.ok ? (response.json() as Promise<SampleEntry[]>) : []))
+    .then((samples) => {
+      store.set({ samples: Array.isArray(samples) ? samples : [] });
+      const sample = store.get().samples.find((s) => s.id === requestedSample);
+      if (sample) void openSample(sample);
+    })
+    .catch(() => store.set({ samples: [] }));
 
   document.documentElement.lang = store.get().messages.language === "zh" ? "zh-CN" : "en";
   store.subscribe(renderAll);

@@ -91,6 +91,38 @@ export interface Messages {
   languageLabel: string;
   reset: string;
   shortcuts: string;
+  openFile: string;
+  openFileHelp: string;
+  format: string;
+  autoDetect: string;
+  openSample: string;
+  open: string;
+  backToSimulation: string;
+  reading(name: string, percent: number): string;
+  parsing(name: string): string;
+  cancel: string;
+  loadFailed(message: string): string;
+  fileTooLarge(name: string, mb: number): string;
+  observed: string;
+  cascadeInFile: string;
+  combine: string;
+  combineHelp: string;
+  summaryFormat: string;
+  summaryPlatform: string;
+  summaryLabel: string;
+  summaryEvents: string;
+  tippingAccount: string;
+  maxDepth: string;
+  perGeneration: string;
+  virality: string;
+  viralityHelp: string;
+  keySpreaders: string;
+  assumeAudience: string;
+  assumeApply: string;
+  assumedNote: string;
+  warnings: string;
+  noNetworkInFile: string;
+  sampleAttribution: string;
   chart: ChartText;
 }
 
@@ -182,6 +214,42 @@ export const en: Messages = {
   languageLabel: "Language",
   reset: "Reset to default",
   shortcuts: "Keys: Space play/pause · ← → step · Home/End · 1–9 scenarios · P presentation",
+  openFile: "Open a file",
+  openFileHelp:
+    "Twitter15/16 trees, Weibo CED (with its original-microblog file), CasFlow, SEISMIC/TiDeH series, CSV/TSV edge lists, GEXF, GraphML, graphology JSON. Or drop files anywhere on the page.",
+  format: "Format",
+  autoDetect: "detect automatically",
+  openSample: "Open a real cascade",
+  open: "Open",
+  backToSimulation: "Back to the simulation",
+  reading: (name: string, percent: number) => `Reading ${name}… ${percent}%`,
+  parsing: (name: string) => `Parsing ${name} in the background…`,
+  cancel: "Cancel",
+  loadFailed: (message: string) => `Could not open the file. ${message} The current scenario is unchanged.`,
+  fileTooLarge: (name: string, mb: number) =>
+    `${name} is ${mb} MB: larger than this app can hold in a browser tab (about 400 MB). The current scenario is unchanged.`,
+  observed: "Real cascade",
+  cascadeInFile: "Cascade in this file",
+  combine: "Add up the selected (article 4)",
+  combineHelp:
+    "Article 4 adds up repeated defamation within one year that was not dealt with: select several cascades by the same author and count them as one.",
+  summaryFormat: "Format",
+  summaryPlatform: "Platform",
+  summaryLabel: "Label in the data set",
+  summaryEvents: "Events",
+  tippingAccount: "Tipping account",
+  maxDepth: "Deepest generation",
+  perGeneration: "Reposts per generation",
+  virality: "Structural virality",
+  viralityHelp:
+    "Mean distance between two accounts in the repost tree (Goel et al. 2015): about 2 for a broadcast, large for person-to-person chains.",
+  keySpreaders: "Key spreaders (reposts that followed from them)",
+  assumeAudience: "Assume an audience per account",
+  assumeApply: "Count views with this assumption",
+  assumedNote: "Views below use an ASSUMED audience per account, not data from the file.",
+  warnings: "Notes on this file",
+  noNetworkInFile: "This file has no network: the repost tree is what it records.",
+  sampleAttribution: "Bundled samples, with their licences:",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -321,6 +389,41 @@ export const zh: Messages = {
   languageLabel: "语言",
   reset: "恢复默认",
   shortcuts: "按键：空格 播放/暂停 · ← → 单步 · Home/End · 1–9 情景 · P 演示模式",
+  openFile: "打开文件",
+  openFileHelp:
+    "支持 Twitter15/16 传播树、微博 CED（连同原微博文件）、CasFlow、SEISMIC/TiDeH 序列、CSV/TSV 边列表、GEXF、GraphML、graphology JSON。也可以把文件拖到页面任意位置。",
+  format: "格式",
+  autoDetect: "自动识别",
+  openSample: "打开真实传播案例",
+  open: "打开",
+  backToSimulation: "返回模拟",
+  reading: (name: string, percent: number) => `正在读取 ${name}… ${percent}%`,
+  parsing: (name: string) => `正在后台解析 ${name}…`,
+  cancel: "取消",
+  loadFailed: (message: string) => `无法打开文件。${message} 当前情景保持不变。`,
+  fileTooLarge: (name: string, mb: number) =>
+    `${name} 有 ${mb} MB，超出浏览器标签页能容纳的大小（约400 MB）。当前情景保持不变。`,
+  observed: "真实传播",
+  cascadeInFile: "文件中的传播",
+  combine: "累计所选（第四条）",
+  combineHelp:
+    "第四条规定，一年内多次实施诽谤未经处理的，浏览、转发次数累计计算：选择同一作者的多条传播，合并计算。",
+  summaryFormat: "格式",
+  summaryPlatform: "平台",
+  summaryLabel: "数据集标签",
+  summaryEvents: "事件数",
+  tippingAccount: "越线账号",
+  maxDepth: "最深代数",
+  perGeneration: "每代转发数",
+  virality: "结构病毒性",
+  viralityHelp: "转发树中两个账号之间的平均距离（Goel 等，2015）：广播式约为2，人传人的长链则更大。",
+  keySpreaders: "关键传播者（其后续转发数）",
+  assumeAudience: "假设每个账号的受众数",
+  assumeApply: "按此假设计算浏览",
+  assumedNote: "以下浏览数使用的是假设的每账号受众，而非文件中的数据。",
+  warnings: "关于此文件的说明",
+  noNetworkInFile: "此文件没有网络：它记录的是转发树。",
+  sampleAttribution: "内置样本及其许可：",
   chart: CHINESE_CHART_TEXT,
 };
 

@@ -1,19 +1,31 @@
 /** Talks to the lab worker; the newest request wins, older answers are dropped. */
 import type { Scenario } from "../core/scenario.ts";
+import type { ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LabRequest, LabResponse } from "../worker/protocol.ts";
 
 export type LabResult = Extract<LabResponse, { type: "result" }>;
+export type ReadResponse = Extract<LabResponse, { type: "read" }>;
+type Answer = Exclude<LabResponse, { type: "error" }>;
 
 export class LabClient {
   private worker: Worker;
   private nextId = 1;
-  private pending = new Map<number, { resolve: (r: LabResult) => void; reject: (e: LabError) => void }>();
+  private pending = new Map<number, { resolve: (r: Answer) => void; reject: (e: LabError) => void }>();
   private latest = 0;
   knownGraph: GraphSnapshot | null = null;
 
   constructor() {
-    this.worker = new Worker(new URL("../worker/lab.worker.ts", import.meta.url), { type: "module" });
-    this.worker.onmessage = (message: MessageEvent<LabResponse>) => {
+    this.worker = this.startWorker();
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(new URL("../worker/lab.worker.ts", import.meta.url), { type: "module" });
+    worker.onerror = (event) => {
+      // A crashed worker is replaced; the scenario on screen stays.
+      event.preventDefault();
+      this.restart(`The background worker stopped (${event.message || "unknown error"}).`);
+    };
+    worker.onmessage = (message: MessageEvent<LabResponse>) => {
       const response = message.data;
       const waiter = this.pending.get(response.id);
       this.pending.delete(response.id);
@@ -24,19 +36,45 @@ export class LabClient {
       }
       if (response.type === "error") waiter.reject(new LabError(response.message, response.field, false));
       else {
-        if (response.graph) this.knownGraph = response.graph;
+        if (response.type === "result" && response.graph) this.knownGraph = response.graph;
         waiter.resolve(response);
       }
     };
+    return worker;
+  }
+
+  /** Stops whatever the worker is doing (a huge file, a huge graph) and starts a fresh one. */
+  cancel(): void {
+    this.restart("Cancelled.");
+  }
+
+  private restart(reason: string): void {
+    this.worker.terminate();
+    this.knownGraph = null;
+    for (const waiter of this.pending.values()) waiter.reject(new LabError(reason, null, false));
+    this.pending.clear();
+    this.worker = this.startWorker();
   }
 
   run(scenario: Scenario): Promise<LabResult> {
+    return this.send({
+      id: 0,
+      type: "run",
+      scenario,
+      knownGraphKey: this.knownGraph?.key ?? null,
+    }) as Promise<LabResult>;
+  }
+
+  read(name: string, text: string, options: ReadOptions): Promise<ReadResponse> {
+    return this.send({ id: 0, type: "read", name, text, options }) as Promise<ReadResponse>;
+  }
+
+  private send(request: LabRequest): Promise<Answer> {
     const id = this.nextId++;
     this.latest = id;
-    const request: LabRequest = { id, type: "run", scenario, knownGraphKey: this.knownGraph?.key ?? null };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage(request);
+      this.worker.postMessage({ ...request, id });
     });
   }
 }

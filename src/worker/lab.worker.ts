@@ -3,7 +3,9 @@
  * so a large graph never freezes the page. The graph is cached by its key
  * (preset, size, seed) so changing only the model or the source is quick.
  */
+import { compileGraph } from "../core/compiled-graph.ts";
 import { buildGraph, graphKey, runScenario, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
+import { readCascadeFile } from "../io/index.ts";
 import type { GraphSnapshot, LabRequest, LabResponse } from "./protocol.ts";
 
 let cached: { key: string; built: ScenarioGraph } | null = null;
@@ -17,7 +19,7 @@ function snapshot(key: string, built: ScenarioGraph): GraphSnapshot {
   }
   return {
     key,
-    kind: graph.getAttribute("kind"),
+    kind: graph.getAttribute("kind") ?? "file",
     n: compiled.n,
     m: compiled.m,
     ids: compiled.ids,
@@ -33,6 +35,28 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
   const request = message.data;
   const started = performance.now();
   try {
+    if (request.type === "read") {
+      // Parsing happens here so a large file never freezes the page.
+      const result = readCascadeFile(request.name, request.text, request.options);
+      const key = `file|${request.name}|${performance.now()}`;
+      const graph = result.graph
+        ? snapshot(key, { graph: result.graph, compiled: compileGraph(result.graph) })
+        : null;
+      const response: LabResponse = {
+        id: request.id,
+        type: "read",
+        outcome: {
+          name: request.name,
+          format: result.format,
+          cascades: result.cascades,
+          graph,
+          warnings: result.warnings,
+        },
+        millis: performance.now() - started,
+      };
+      self.postMessage(response);
+      return;
+    }
     const key = graphKey(request.scenario);
     if (!cached || cached.key !== key) cached = { key, built: buildGraph(request.scenario) };
     const run = runScenario(request.scenario, cached.built);

@@ -1,5 +1,7 @@
 /** Messages between the page and the lab worker; all structured-clone friendly. */
+import type { Cascade } from "../core/cascade.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
+import type { FormatId, ReadOptions } from "../io/types.ts";
 
 /** The compiled graph as it crosses postMessage, with what the screen needs to show an account. */
 export interface GraphSnapshot {
@@ -16,7 +18,18 @@ export interface GraphSnapshot {
   labels: Array<[number, string]>;
 }
 
-export type LabRequest = { id: number; type: "run"; scenario: Scenario; knownGraphKey: string | null };
+export type LabRequest =
+  | { id: number; type: "run"; scenario: Scenario; knownGraphKey: string | null }
+  | { id: number; type: "read"; name: string; text: string; options: ReadOptions };
+
+/** A file read in the worker: its cascades, and its network when the format has one. */
+export interface ReadOutcome {
+  name: string;
+  format: FormatId;
+  cascades: Cascade[];
+  graph: GraphSnapshot | null;
+  warnings: string[];
+}
 
 export type LabResponse =
   | {
@@ -27,6 +40,7 @@ export type LabResponse =
       run: ScenarioRun;
       millis: number;
     }
+  | { id: number; type: "read"; outcome: ReadOutcome; millis: number }
   | { id: number; type: "error"; message: string; field: string | null };
 
 export interface LayoutRequest {

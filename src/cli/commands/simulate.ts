@@ -3,20 +3,29 @@ import { formatCount, formatDuration, ordinal } from "../../core/format.ts";
 import { isPresetId, PRESET_IDS } from "../../core/generators/presets.ts";
 import type { Crossing, LineReport } from "../../core/legal.ts";
 import { getModel, MODELS } from "../../core/models/index.ts";
-import { DEFAULT_SCENARIO, runScenario, type Scenario, validateScenario } from "../../core/scenario.ts";
+import { prepareScenarioBatch, runScenarioBatch, summarize } from "../../core/monte-carlo.ts";
+import {
+  buildGraph,
+  DEFAULT_SCENARIO,
+  runScenario,
+  type Scenario,
+  validateScenario,
+} from "../../core/scenario.ts";
 import { numberOption, UsageError } from "../args.ts";
+import { monteCarloJson, monteCarloText } from "./monte-carlo-output.ts";
 
 export const simulateUsage = `repost-threshold simulate [options]
   --preset ${PRESET_IDS.join("|")}   graph (default weibo)
   --nodes N          accounts (default 2000)
   --seed S           named seed (default rumour-1)
-  --model ic         cascade model (default ic)
+  --model ${Object.keys(MODELS).join("|")}   cascade model (default ic)
   --p P              repost probability (and each model parameter by its name, e.g. --delayMinutes 20)
   --source ID        source account (default: the preset's)
   --hours H          simulated time (default 72)
   --reposts N        repost threshold (default 500)
   --views N          view threshold (default 5000)
   --view-rate R      share of an audience that views a post (default 0.35)
+  --runs R           Monte Carlo: R runs, then probabilities and crossing times (default: one run)
   --json             print one JSON object`;
 
 /** JSON shape of one crossing, as documented in the README. */
@@ -57,6 +66,7 @@ export function runSimulate(argv: string[]): string {
       reposts: { type: "string" },
       views: { type: "string" },
       "view-rate": { type: "string" },
+      runs: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -85,6 +95,7 @@ export function runSimulate(argv: string[]): string {
     "reposts",
     "views",
     "view-rate",
+    "runs",
     "json",
   ]);
   for (const key of Object.keys(values)) {
@@ -111,6 +122,8 @@ export function runSimulate(argv: string[]): string {
       },
     },
   });
+  const runs = numberOption("runs", str("runs"));
+  if (runs !== undefined) return monteCarloOutput(scenario, runs, Boolean(values.json));
   const run = runScenario(scenario);
   const { report } = run;
   if (values.json) {
@@ -141,5 +154,38 @@ export function runSimulate(argv: string[]): string {
     describeCrossing("reposts", report),
     describeCrossing("views", report),
     `first crossed: ${report.first ?? "neither"}`,
+  ].join("\n");
+}
+
+export const MAX_RUNS = 1_000_000;
+
+/** R runs in-process with the same batch code as the workers, so the numbers match the app's. */
+function monteCarloOutput(scenario: Scenario, runs: number, json: boolean): string {
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
+    throw new UsageError(`--runs: ${runs}. Should be a whole number from 1 to ${MAX_RUNS}.`);
+  }
+  const batch = prepareScenarioBatch(scenario, buildGraph(scenario));
+  const summary = summarize(runScenarioBatch(batch, 0, runs));
+  if (json) {
+    return JSON.stringify({
+      preset: scenario.preset,
+      nodes: scenario.nodes,
+      seed: scenario.seed,
+      model: scenario.model,
+      params: batch.params,
+      source: batch.sourceId,
+      horizon: scenario.horizon,
+      ...monteCarloJson(summary),
+    });
+  }
+  return [
+    `${scenario.preset}, ${scenario.nodes} accounts, seed '${scenario.seed}', model ${scenario.model} (${Object.entries(
+      batch.params,
+    )
+      .map(([k, v]) => `${k}=${v}`)
+      .join(
+        ", ",
+      )}), source ${batch.sourceId}, ${formatCount(runs)} runs over ${formatDuration(scenario.horizon)}`,
+    ...monteCarloText(summary),
   ].join("\n");
 }

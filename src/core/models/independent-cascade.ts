@@ -13,7 +13,7 @@ import type { CompiledGraph } from "../compiled-graph.ts";
 import type { EventQueue } from "../event-queue.ts";
 import type { PresetId } from "../generators/presets.ts";
 import type { Rng } from "../random.ts";
-import type { CascadeModel, Params, Recorder, RunLimits } from "./model.ts";
+import { type CascadeModel, graphFacts, type Params, type Recorder, type RunLimits } from "./model.ts";
 
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
   weibo: { p: 0.12, delayMinutes: 20, delaySpread: 1.2, botP: 0.6 },
@@ -69,7 +69,15 @@ export const independentCascade: CascadeModel = {
     return { ...(preset && DEFAULTS_BY_PRESET[preset] ? DEFAULTS_BY_PRESET[preset] : GENERIC) };
   },
   run(graph, params, rng, limits, recorder, workspace): void {
-    runIndependentCascade(graph, params, rng, limits, recorder, workspace.queue);
+    runIndependentCascade(
+      graph,
+      params,
+      rng,
+      limits,
+      recorder,
+      workspace.queue,
+      graphFacts(graph, workspace).hasBots,
+    );
   },
 };
 
@@ -80,12 +88,13 @@ export function runIndependentCascade(
   limits: RunLimits,
   recorder: Recorder,
   queue: EventQueue,
+  graphHasBots: boolean = graph.bot.some((b) => b === 1),
 ): void {
   const { p, botP } = params;
   const median = params.delayMinutes * 60;
   const sigma = params.delaySpread;
   const { offsets, targets, bot } = graph;
-  const hasBots = botP !== p && bot.some((b) => b === 1);
+  const hasBots = botP !== p && graphHasBots;
   const q = hasBots ? Math.max(p, botP) : p;
   if (q <= 0) return;
   const logMiss = Math.log1p(-q);

@@ -1,9 +1,15 @@
+import { hawkes } from "./hawkes.ts";
 import { independentCascade } from "./independent-cascade.ts";
+import { linearThreshold } from "./linear-threshold.ts";
 import { type CascadeModel, ParamError } from "./model.ts";
+import { rumour } from "./rumour.ts";
 
 /** Every cascade model, by id. Later models register here. */
 export const MODELS: Record<string, CascadeModel> = {
   [independentCascade.id]: independentCascade,
+  [linearThreshold.id]: linearThreshold,
+  [rumour.id]: rumour,
+  [hawkes.id]: hawkes,
 };
 
 export function getModel(id: string): CascadeModel {

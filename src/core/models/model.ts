@@ -47,13 +47,102 @@ export interface Recorder {
   readonly done: boolean;
 }
 
+/**
+ * A set of account indices that empties in O(1): membership is a stamp equal
+ * to the current round, so a Monte Carlo run never clears an n-sized array.
+ */
+export class NodeSet {
+  private stamps = new Uint32Array(0);
+  private round = 0;
+
+  /** Empties the set and makes room for accounts 0 .. n - 1. */
+  reset(n: number): void {
+    if (this.stamps.length < n) {
+      this.stamps = new Uint32Array(n);
+      this.round = 0;
+    }
+    if (this.round === 0xffffffff) {
+      this.stamps.fill(0);
+      this.round = 0;
+    }
+    this.round++;
+  }
+
+  has(node: number): boolean {
+    return this.stamps[node] === this.round;
+  }
+
+  add(node: number): void {
+    this.stamps[node] = this.round;
+  }
+}
+
+/**
+ * Per-account numbers a model keeps during one run (a threshold and a running
+ * weight in Linear Threshold). Valid only for accounts marked in `touched`
+ * this run: a model initialises an account's values when it first touches it.
+ */
+export class NodeScratch {
+  readonly touched = new NodeSet();
+  first = new Float64Array(0);
+  second = new Float64Array(0);
+
+  reset(n: number): void {
+    this.touched.reset(n);
+    if (this.first.length < n) {
+      this.first = new Float64Array(n);
+      this.second = new Float64Array(n);
+    }
+  }
+}
+
+/** Facts about a graph that cost a pass over all accounts: computed once per graph, not once per run. */
+export interface GraphFacts {
+  hasBots: boolean;
+  /** Mean audience (follower count) over all accounts. */
+  meanAudience: number;
+  /** Median audience: the audience of a typical account, untouched by a few huge ones. */
+  medianAudience: number;
+}
+
 /** Buffers a caller owns and reuses across runs (no module-level state). */
 export interface Workspace {
   queue: EventQueue;
+  /** Scratch for the model's own per-account state. */
+  scratch: NodeScratch;
+  /** For recorders: who has reposted, and who has been exposed. */
+  active: NodeSet;
+  exposed: NodeSet;
+  /** The last graph seen and its facts (see `graphFacts`). */
+  factsOf: { graph: CompiledGraph; facts: GraphFacts } | null;
 }
 
 export function createWorkspace(): Workspace {
-  return { queue: new EventQueue() };
+  return {
+    queue: new EventQueue(),
+    scratch: new NodeScratch(),
+    active: new NodeSet(),
+    exposed: new NodeSet(),
+    factsOf: null,
+  };
+}
+
+/** The graph's facts, cached in the workspace on the graph's identity. */
+export function graphFacts(graph: CompiledGraph, workspace: Workspace): GraphFacts {
+  if (workspace.factsOf?.graph === graph) return workspace.factsOf.facts;
+  let hasBots = false;
+  let total = 0;
+  for (let i = 0; i < graph.n; i++) {
+    if (graph.bot[i] === 1) hasBots = true;
+    total += graph.audience[i];
+  }
+  const sorted = Float64Array.from(graph.audience).sort();
+  const half = sorted.length >> 1;
+  const medianAudience =
+    sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+  const facts = { hasBots, meanAudience: graph.n > 0 ? total / graph.n : 0, medianAudience };
+  workspace.factsOf = { graph, facts };
+  return facts;
 }
 
 export interface CascadeModel {
@@ -78,13 +167,13 @@ export class ParamError extends Error {
   override name = "ParamError";
 }
 
-/** Range in words, for messages: "from 0 to 1", "above 0 and below 1". */
+/** Range in words, for messages: "from 0 to 1", "above 0 and at most 4", "at least 0 and below 1". */
 export function describeRange(spec: ParamSpec): string {
-  const low = spec.minExclusive ? `above ${spec.min}` : `from ${spec.min}`;
-  const high = spec.maxExclusive
-    ? `below ${spec.max}`
-    : `${spec.minExclusive ? "and at most" : "to"} ${spec.max}`;
-  return `${spec.integer ? "a whole number " : "a number "}${low} ${high}`.replace(" from", " from");
+  const kind = spec.integer ? "a whole number" : "a number";
+  if (!spec.minExclusive && !spec.maxExclusive) return `${kind} from ${spec.min} to ${spec.max}`;
+  const low = spec.minExclusive ? `above ${spec.min}` : `at least ${spec.min}`;
+  const high = spec.maxExclusive ? `below ${spec.max}` : `at most ${spec.max}`;
+  return `${kind} ${low} and ${high}`;
 }
 
 /** Checks every parameter against the model's schema; fills defaults; refuses unknown keys. */

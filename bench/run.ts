@@ -1,0 +1,19 @@
+/** `npm run bench`: each bench module prints a table; run them one after the other. */
+import { availableParallelism, cpus } from "node:os";
+import { benchIndependentCascade } from "./ic.bench.ts";
+import { benchModels } from "./models.bench.ts";
+
+const BENCHES: Record<string, () => string> = {
+  "Independent Cascade: typed arrays vs graphology": benchIndependentCascade,
+  "Every model, Monte Carlo path": benchModels,
+};
+
+const only = process.argv[2];
+console.log(
+  `node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"})\n`,
+);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (only && !name.toLowerCase().includes(only.toLowerCase())) continue;
+  console.log(`## ${name}\n`);
+  console.log(`${bench()}\n`);
+}

@@ -1,0 +1,173 @@
+/**
+ * Retweet time series with follower counts, no repost tree:
+ * - SEISMIC (Zhao et al., KDD 2015): `relative_time_second,number_of_followers`;
+ *   the same shape as `time,magnitude,user_id` (Cas.In SMH, Rizoiu et al. 2018;
+ *   evently #auspol, Kong et al.), magnitude being followers;
+ * - TiDeH (Kobayashi and Lambiotte, ICWSM 2016): first line
+ *   `<retweets> <start time in days>`, then `<seconds> <followers>` rows.
+ * The first row is the original post at time 0. With no tree, every repost is
+ * taken as a repost of the original (depth 1), and the cascade says so.
+ */
+import type { Cascade, CascadeEvent } from "../core/cascade.ts";
+import { InputError, quote } from "./errors.ts";
+import { checkText, forEachLine, numberField, splitFields, stem } from "./text.ts";
+import { count, type ReadResult } from "./types.ts";
+
+const TIME_NAMES = ["relative_time_second", "time", "seconds", "t"];
+const FOLLOWER_NAMES = ["number_of_followers", "magnitude", "followers"];
+const USER_NAMES = ["user_id", "user", "uid", "account"];
+const EXPECTED_HEADER = "a header 'relative_time_second,number_of_followers' or 'time,magnitude,user_id'";
+
+interface Row {
+  time: number;
+  followers: number;
+  user: string | null;
+  line: number;
+}
+
+export function readSeismic(file: string, text: string): ReadResult {
+  text = checkText(file, text, EXPECTED_HEADER);
+  let delimiter = ",";
+  let timeCol = -1;
+  let followerCol = -1;
+  let userCol = -1;
+  let header: string[] = [];
+  const rows: Row[] = [];
+  forEachLine(text, (line, lineNo) => {
+    if (line.trim() === "") return;
+    if (header.length === 0) {
+      delimiter = line.includes("\t") ? "\t" : ",";
+      header = splitFields(line, delimiter).map((h) => h.trim().toLowerCase());
+      timeCol = header.findIndex((h) => TIME_NAMES.includes(h));
+      followerCol = header.findIndex((h) => FOLLOWER_NAMES.includes(h));
+      userCol = header.findIndex((h) => USER_NAMES.includes(h));
+      if (timeCol === -1 || followerCol === -1) {
+        throw new InputError({ file, line: lineNo, expected: EXPECTED_HEADER, found: quote(line) });
+      }
+      return;
+    }
+    const fields = splitFields(line, delimiter);
+    if (fields.length !== header.length) {
+      throw new InputError({
+        file,
+        line: lineNo,
+        expected: `${header.length} fields separated by '${delimiter === "\t" ? "TAB" : delimiter}'`,
+        found: `${fields.length} in ${quote(line)}`,
+      });
+    }
+    rows.push({
+      time: nonNegative(file, lineNo, header[timeCol], fields[timeCol], "a time in seconds"),
+      followers: nonNegative(file, lineNo, header[followerCol], fields[followerCol], "a follower count"),
+      user: userCol === -1 ? null : fields[userCol].trim(),
+      line: lineNo,
+    });
+  });
+  return {
+    format: "seismic",
+    cascades: [seriesCascade(file, rows, "seismic", "Twitter (retweet series)", [])],
+    warnings: [],
+  };
+}
+
+export function readTideh(file: string, text: string): ReadResult {
+  const expected = "a TiDeH header '<retweets> <start time in days>'";
+  text = checkText(file, text, expected);
+  let declared = -1;
+  const rows: Row[] = [];
+  forEachLine(text, (line, lineNo) => {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length === 1 && fields[0] === "") return;
+    if (declared === -1) {
+      if (fields.length !== 2) throw new InputError({ file, line: lineNo, expected, found: quote(line) });
+      declared = numberField(file, lineNo, 1, fields[0], "a retweet count");
+      numberField(file, lineNo, 2, fields[1], "a start time in days");
+      return;
+    }
+    if (fields.length !== 2) {
+      throw new InputError({
+        file,
+        line: lineNo,
+        expected: "'<seconds> <followers>' separated by a space",
+        found: quote(line),
+      });
+    }
+    rows.push({
+      time: nonNegative(file, lineNo, 1, fields[0], "a time in seconds"),
+      followers: nonNegative(file, lineNo, 2, fields[1], "a follower count"),
+      user: null,
+      line: lineNo,
+    });
+  });
+  const extra: string[] = [];
+  if (declared !== rows.length - 1)
+    extra.push(
+      `The header says ${count(declared)} retweets but the file lists ${count(Math.max(0, rows.length - 1))}.`,
+    );
+  return {
+    format: "tideh",
+    cascades: [seriesCascade(file, rows, "tideh", "Twitter (TiDeH sample of SEISMIC)", extra)],
+    warnings: [],
+  };
+}
+
+function nonNegative(
+  file: string,
+  line: number,
+  column: number | string,
+  raw: string,
+  expected: string,
+): number {
+  const value = numberField(file, line, column, raw, expected);
+  if (value < 0)
+    throw new InputError({ file, line, column, expected: `${expected} (0 or more)`, found: quote(raw) });
+  return value;
+}
+
+function seriesCascade(
+  file: string,
+  rows: Row[],
+  format: string,
+  platform: string,
+  extra: string[],
+): Cascade {
+  if (rows.length === 0) {
+    throw new InputError({
+      file,
+      line: null,
+      expected: "at least the original post's row",
+      found: "no rows",
+    });
+  }
+  const t0 = rows[0].time;
+  const warnings = [...extra];
+  if (t0 !== 0) warnings.push(`The first row (the original post) is at ${t0} s: times are counted from it.`);
+  const seen = new Set<string>();
+  let repeated = 0;
+  let early = 0;
+  const events: CascadeEvent[] = rows.map((row, i) => {
+    if (row.user !== null) {
+      const key = `${row.time}\u0000${row.followers}\u0000${row.user}`;
+      if (seen.has(key)) repeated++;
+      else seen.add(key);
+    }
+    let time = row.time - t0;
+    if (time < 0) {
+      early++;
+      time = 0;
+    }
+    return {
+      account: row.user ?? `#${i}`,
+      parent: i === 0 ? -1 : 0,
+      time,
+      depth: i === 0 ? 0 : 1,
+      audience: row.followers,
+    };
+  });
+  if (early) warnings.push(`${count(early)} rows are timed before the original post: counted at 0.`);
+  if (repeated)
+    warnings.push(
+      `${count(repeated)} rows repeat an earlier row exactly (time, followers and user): each row counts, as in the file.`,
+    );
+  warnings.push("This format has no repost tree: every repost is shown as a repost of the original.");
+  return { id: `${format}:${stem(file)}`, events, format, platform, warnings };
+}

@@ -1,0 +1,84 @@
+/**
+ * What a Monte Carlo worker does, apart from being a worker: builds (and
+ * caches) the graph of a scenario, runs its range of runs in chunks of about
+ * 50, reports progress after each chunk and yields between chunks so that a
+ * cancel message can get through. No DOM: `post` is the only way out, so the
+ * same handler runs in a Web Worker and in a Node test.
+ */
+
+import { createWorkspace } from "../core/models/model.ts";
+import { mergeBatches, prepareScenarioBatch, runScenarioBatch } from "../core/monte-carlo.ts";
+import { buildGraph, graphKey, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
+import type { MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
+
+export const RUNS_PER_CHUNK = 50;
+
+export type Post = (message: MonteCarloResponse, transfer: Transferable[]) => void;
+
+export function createMonteCarloHandler(post: Post): (request: MonteCarloRequest) => void {
+  let cached: { key: string; built: ScenarioGraph } | null = null;
+  const workspace = createWorkspace();
+  /** The job being run; a cancel or a newer job makes the old one stop at its next chunk. */
+  let current = -1;
+
+  return (request) => {
+    if (request.type === "cancel") {
+      if (request.job === current) current = -1;
+      return;
+    }
+    const { job, scenario, from, to } = request;
+    current = job;
+    const fail = (error: unknown) => {
+      if (!(error instanceof Error)) throw error;
+      post(
+        {
+          type: "error",
+          job,
+          message: error.message,
+          name: error.name,
+          field: error instanceof ScenarioError ? error.field : null,
+        },
+        [],
+      );
+    };
+    let batch: ReturnType<typeof prepareScenarioBatch>;
+    try {
+      const key = graphKey(scenario);
+      if (!cached || cached.key !== key) cached = { key, built: buildGraph(scenario) };
+      batch = prepareScenarioBatch(scenario, cached.built);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    const parts = [runScenarioBatch(batch, from, from, workspace)];
+    let at = from;
+    const step = () => {
+      if (current !== job) return;
+      try {
+        const end = Math.min(to, at + RUNS_PER_CHUNK);
+        parts.push(runScenarioBatch(batch, at, end, workspace));
+        at = end;
+        post({ type: "progress", job, done: at - from }, []);
+        if (at < to) {
+          setTimeout(step, 0);
+          return;
+        }
+        const partial = mergeBatches(parts);
+        current = -1;
+        post({ type: "result", job, partial }, [
+          partial.finalReposts.buffer,
+          partial.finalViews.buffer,
+          partial.repostCrossing.buffer,
+          partial.viewCrossing.buffer,
+          partial.first.buffer,
+          partial.gridReposts.buffer,
+          partial.gridViews.buffer,
+        ]);
+      } catch (error) {
+        current = -1;
+        fail(error);
+      }
+    };
+    step();
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The Monte Carlo pool: splits R runs across Web Workers (one per core),
+ * merges their partials and summarises. Run i always uses the same random
+ * stream, so the result does not depend on the number of workers.
+ *
+ * Workers are kept between calls (each caches the last graph it built), are
+ * terminated on cancel, and are created again on the next call. A new call
+ * cancels the one still running: the latest request wins.
+ */
+import {
+  type BatchPartial,
+  type MonteCarloSummary,
+  mergeBatches,
+  splitRuns,
+  summarize,
+} from "../core/monte-carlo.ts";
+import type { Scenario } from "../core/scenario.ts";
+import type { MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
+
+/** The part of a Worker the pool uses (a fake one runs the handler in-process in tests). */
+export interface WorkerLike {
+  postMessage(message: MonteCarloRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<MonteCarloResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface MonteCarloOptions {
+  /** Called as runs finish: runs done so far out of the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting terminates the workers and rejects with an AbortError; the caller keeps its previous results. */
+  signal?: AbortSignal;
+}
+
+export interface PoolOptions {
+  /** Number of workers (default: navigator.hardwareConcurrency, at least 1). */
+  size?: number;
+  createWorker?: () => WorkerLike;
+}
+
+/** A worker failed: the message of the core's error, and the scenario field at fault when known. */
+export class MonteCarloWorkerError extends Error {
+  override name = "MonteCarloWorkerError";
+  constructor(
+    message: string,
+    readonly field: string | null,
+    readonly errorName: string,
+  ) {
+    super(message);
+  }
+}
+
+function defaultWorker(): WorkerLike {
+  // Vite bundles the worker from this exact `new Worker(new URL(...), { type: "module" })` form.
+  const worker = new Worker(new URL("./monte-carlo.worker.ts", import.meta.url), { type: "module" });
+  return worker as WorkerLike;
+}
+
+function abortError(): DOMException {
+  return new DOMException("Monte Carlo cancelled.", "AbortError");
+}
+
+export interface MonteCarloPool {
+  run(scenario: Scenario, runs: number, options?: MonteCarloOptions): Promise<MonteCarloSummary>;
+  /** Terminates every worker; a later run creates them again. */
+  dispose(): void;
+}
+
+export function createMonteCarloPool(options: PoolOptions = {}): MonteCarloPool {
+  const size = Math.max(
+    1,
+    Math.floor(options.size ?? (typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 0) ?? 1) ||
+      1,
+  );
+  const createWorker = options.createWorker ?? defaultWorker;
+  let workers: WorkerLike[] = [];
+  let job = 0;
+  /** Rejects the job in flight, if any. */
+  let cancelCurrent: (() => void) | null = null;
+
+  const dispose = () => {
+    for (const worker of workers) {
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+    }
+    workers = [];
+  };
+
+  const run = (scenario: Scenario, runs: number, runOptions: MonteCarloOptions = {}) => {
+    cancelCurrent?.();
+    const { onProgress, signal } = runOptions;
+    const ranges = splitRuns(runs, size);
+    const thisJob = ++job;
+    return new Promise<MonteCarloSummary>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortError());
+        return;
+      }
+      if (ranges.length === 0) ranges.push([0, 0]);
+      while (workers.length < ranges.length) workers.push(createWorker());
+      const done = new Array<number>(ranges.length).fill(0);
+      const parts: BatchPartial[] = [];
+      let settled = false;
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener("abort", onAbort);
+        if (cancelCurrent === cancel) cancelCurrent = null;
+        outcome();
+      };
+      const cancel = () => {
+        // A worker in the middle of a chunk cannot read messages: terminating is the only sure stop.
+        dispose();
+        finish(() => reject(abortError()));
+      };
+      const onAbort = () => cancel();
+      cancelCurrent = cancel;
+      signal?.addEventListener("abort", onAbort);
+      ranges.forEach(([from, to], w) => {
+        const worker = workers[w];
+        worker.onmessage = (event) => {
+          const message = event.data;
+          if (message.job !== thisJob || settled) return;
+          if (message.type === "progress") {
+            done[w] = message.done;
+            onProgress?.(
+              done.reduce((a, b) => a + b, 0),
+              runs,
+            );
+          } else if (message.type === "result") {
+            parts.push(message.partial);
+            if (parts.length === ranges.length) {
+              finish(() => {
+                try {
+                  resolve(summarize(mergeBatches(parts)));
+                } catch (error) {
+                  reject(error);
+                }
+              });
+            }
+          } else {
+            dispose();
+            finish(() => reject(new MonteCarloWorkerError(message.message, message.field, message.name)));
+          }
+        };
+        worker.onerror = (event) => {
+          dispose();
+          finish(() =>
+            reject(new MonteCarloWorkerError(`monte-carlo worker: ${event.message}`, null, "Error")),
+          );
+        };
+        worker.postMessage({ type: "run", job: thisJob, scenario, from, to });
+      });
+    });
+  };
+
+  return { run, dispose };
+}
+
+let shared: MonteCarloPool | null = null;
+
+/**
+ * Runs R Monte Carlo runs of the scenario on the shared pool (one worker per
+ * core) and summarises them. Rejects with an AbortError (a DOMException) when
+ * `signal` aborts or a newer call starts.
+ */
+export function runMonteCarlo(
+  scenario: Scenario,
+  runs: number,
+  options: MonteCarloOptions = {},
+): Promise<MonteCarloSummary> {
+  shared ??= createMonteCarloPool();
+  return shared.run(scenario, runs, options);
+}

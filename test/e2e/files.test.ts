@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+const dir = mkdtempSync(join(tmpdir(), "rtl-files-"));
+
+/** A TiDeH-style series: header, then (seconds, followers) rows, the first being the original post. */
+function tidehSeries(reposts: number, stepSeconds: number, followers: number): string {
+  const lines = [`${reposts} 0.5`, `0 ${followers}`];
+  for (let i = 1; i <= reposts; i++) lines.push(`${i * stepSeconds} ${followers}`);
+  return `${lines.join("\n")}\n`;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(inject("baseUrl"));
+  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("opening real cascades", () => {
+  it("replays a file with exact crossings and a summary card", async () => {
+    // 600 reposts, one every 10 s, 10 followers each: the 500th repost is at 5,000 s = 1 h 23 min 20 s.
+    const file = join(dir, "RT-demo.txt");
+    writeFileSync(file, tidehSeries(600, 10, 10));
+    await page.locator("#open-file").setInputFiles(file);
+    await expect
+      .poll(() => page.getByText(/^500th repost at 1 h 23 min, by account/).count(), { timeout: 15_000 })
+      .toBe(1);
+    const card = page.getByTestId("summary-card");
+    expect(await card.textContent()).toContain("tideh");
+    // Views: 601 posts x 10 followers x 0.35 = 2,103.5: below the line, so none is drawn.
+    expect(await page.getByText(/^5,000 views at/).count()).toBe(0);
+    expect(await page.getByTestId("total-reposts").textContent()).toBe("600");
+  });
+
+  it("refuses a broken file with file, line and problem, and keeps what was on screen", async () => {
+    const file = join(dir, "broken.txt");
+    writeFileSync(file, "2 0.5\n0 100\nten <b>bold</b>\n");
+    await page.getByLabel("Format").selectOption("tideh");
+    await page.locator("#open-file").setInputFiles(file);
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toMatch(/broken\.txt:3/);
+    expect(await alert.textContent()).toMatch(/current scenario is unchanged/);
+    // Markup from the file is shown as text, never parsed.
+    expect(await page.locator(".error b").count()).toBe(0);
+    expect(await page.getByTestId("total-reposts").textContent()).toBe("600");
+    await page.getByLabel("Format").selectOption("");
+  });
+
+  it("parses a one-million-event file off the main thread while the page stays responsive", async () => {
+    const file = join(dir, "RT-million.txt");
+    writeFileSync(file, tidehSeries(1_000_000, 1, 3));
+    await page.locator("#open-file").setInputFiles(file);
+    // While it parses, the page answers at once.
+    const started = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect
+      .poll(() => page.getByTestId("total-reposts").textContent(), { timeout: 60_000 })
+      .toBe("1,000,000");
+  });
+
+  it("goes back to the simulation", async () => {
+    await page.getByRole("button", { name: "Back to the simulation" }).click();
+    await expect
+      .poll(() => page.getByTestId("total-reposts").textContent(), { timeout: 15_000 })
+      .not.toBe("1,000,000");
+    expect(await page.getByRole("heading", { name: "Network" }).isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The pool's logic under Node: fake workers run the real worker handler
+ * in-process (asynchronously, as a worker would). The browser run is the
+ * lead's end-to-end test.
+ */
+import { describe, expect, it } from "vitest";
+import { prepareScenarioBatch, runScenarioBatch, summarize } from "../../src/core/monte-carlo.ts";
+import { buildGraph, DEFAULT_SCENARIO, type Scenario } from "../../src/core/scenario.ts";
+import { createMonteCarloHandler } from "../../src/worker/monte-carlo-handler.ts";
+import type { MonteCarloRequest, MonteCarloResponse } from "../../src/worker/monte-carlo-protocol.ts";
+import { createMonteCarloPool, MonteCarloWorkerError, type WorkerLike } from "../../src/worker/pool.ts";
+
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<MonteCarloResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly requests: MonteCarloRequest[] = [];
+  private readonly handle = createMonteCarloHandler((message) => {
+    if (!this.terminated)
+      setTimeout(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0);
+  });
+
+  postMessage(message: MonteCarloRequest): void {
+    this.requests.push(message);
+    setTimeout(() => {
+      if (!this.terminated) this.handle(structuredClone(message));
+    }, 0);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const scenario: Scenario = {
+  ...DEFAULT_SCENARIO,
+  nodes: 300,
+  seed: "pool",
+  params: { p: 0.2 },
+  rules: { ...DEFAULT_SCENARIO.rules, thresholds: { reposts: 20, views: 3000 } },
+};
+
+function fakePool(size: number) {
+  const workers: FakeWorker[] = [];
+  const pool = createMonteCarloPool({
+    size,
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+  });
+  return { pool, workers };
+}
+
+describe("createMonteCarloPool", () => {
+  it("splits the runs across workers and gives the same summary as one in-process batch", async () => {
+    const runs = 130;
+    const expected = summarize(
+      runScenarioBatch(prepareScenarioBatch(scenario, buildGraph(scenario)), 0, runs),
+    );
+    const { pool, workers } = fakePool(3);
+    const progress: number[] = [];
+    const summary = await pool.run(scenario, runs, { onProgress: (done) => progress.push(done) });
+    expect(summary).toEqual(expected);
+    expect(workers).toHaveLength(3);
+    expect(workers.map((w) => w.requests[0])).toMatchObject([
+      { from: 0, to: 43 },
+      { from: 43, to: 86 },
+      { from: 86, to: 130 },
+    ]);
+    expect(progress.at(-1)).toBe(runs);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    // Workers are kept for the next call.
+    await pool.run(scenario, 10);
+    expect(workers).toHaveLength(3);
+  });
+
+  it("terminates the workers and rejects with an AbortError when cancelled", async () => {
+    const { pool, workers } = fakePool(2);
+    const controller = new AbortController();
+    const running = pool.run(scenario, 400, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(running).rejects.toMatchObject({ name: "AbortError" });
+    expect(workers.every((w) => w.terminated)).toBe(true);
+    // The next run starts fresh workers.
+    const summary = await pool.run(scenario, 20);
+    expect(summary.runs).toBe(20);
+    expect(workers).toHaveLength(4);
+  });
+
+  it("rejects at once when the signal is already aborted", async () => {
+    const { pool, workers } = fakePool(2);
+    await expect(pool.run(scenario, 10, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+    expect(workers).toHaveLength(0);
+  });
+
+  it("cancels the previous call when a new one starts", async () => {
+    const { pool } = fakePool(2);
+    const first = pool.run(scenario, 300);
+    const second = pool.run(scenario, 12);
+    await expect(first).rejects.toMatchObject({ name: "AbortError" });
+    expect((await second).runs).toBe(12);
+  });
+
+  it("passes on a refused scenario with the allowed range", async () => {
+    const { pool } = fakePool(2);
+    const bad = { ...scenario, params: { p: 3 } };
+    const error = await pool.run(bad, 10).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MonteCarloWorkerError);
+    expect((error as Error).message).toMatch(/from 0 to 1/);
+  });
+});

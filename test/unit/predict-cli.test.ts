@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBacktest } from "../../src/cli/commands/backtest.ts";
+import { runPredict } from "../../src/cli/commands/predict.ts";
+import { loadCascadeFile } from "../../src/cli/load-series.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "predict-cli-"));
+/** A SEISMIC-style series: source with 5,000 followers, a repost every 20 s for 2 h, 100 followers each. */
+const rows = ["relative_time_second,number_of_followers", "0,5000"];
+for (let t = 20; t <= 7200; t += 20) rows.push(`${t},100`);
+const file = join(dir, "series.csv");
+writeFileSync(file, `${rows.join("\n")}\n`);
+
+describe("repost-threshold predict", () => {
+  it("prints the documented JSON fields, with the truth when the file goes past T", () => {
+    const out = JSON.parse(runPredict([file, "--at", "3600", "--json"]));
+    expect(out.observedReposts).toBe(180);
+    expect(Object.keys(out.predicted.finalReposts).sort()).toEqual(["estimate", "high", "low"]);
+    expect(
+      out.predicted.crossing.reposts === null || typeof out.predicted.crossing.reposts.time === "number",
+    ).toBe(true);
+    expect(out.probability.reposts).toBeGreaterThanOrEqual(0);
+    expect(out.truth.finalReposts).toBe(360);
+    expect(out.truth.crossing.reposts).toBeNull();
+  });
+  it("gives the expected time of the N-th repost; the 10th was already there at T", () => {
+    const out = JSON.parse(runPredict([file, "--at", "3600", "--nth", "10", "--json"]));
+    expect(out.nthRepost).toEqual({ n: 10, time: 3600, low: 3600, high: 3600 });
+    expect(() => runPredict([file, "--at", "3600", "--nth", "0"])).toThrow(/--nth/);
+  });
+
+  it("refuses a missing --at and an unknown estimator", () => {
+    expect(() => runPredict([file])).toThrow(/--at/);
+    expect(() => runPredict([file, "--at", "60", "--estimator", "oracle"])).toThrow(
+      /unknown estimator 'oracle'/,
+    );
+  });
+});
+
+describe("repost-threshold backtest", () => {
+  it("prints a table row per estimator and time", () => {
+    const out = runBacktest([file, "--at", "600,3600", "--estimator", "seismic"]);
+    expect(out).toMatch(/seismic\s+10 min\s+1 /);
+    expect(out).toMatch(/seismic\s+1 h\s+1 /);
+  });
+});
+
+describe("load-series", () => {
+  it("reads TiDeH rows with their header line", () => {
+    const tideh = join(dir, "RT0.txt");
+    writeFileSync(tideh, "2 0.5 \n0 90 \n30 10 \n45 20 \n");
+    const [cascade] = loadCascadeFile(tideh);
+    expect(cascade.events.map((e) => [e.time, e.audience])).toEqual([
+      [0, 90],
+      [30, 10],
+      [45, 20],
+    ]);
+  });
+});
