@@ -241,7 +241,10 @@ export class InterventionRecorder implements Recorder {
   }
 
   activate(node: number, time: number, parent: number): number {
-    if (parent >= 0 && !this.allows(node, time, parent)) {
+    // Parent -1 is the source, once. Later, it can only mean a model spread from a refused repost
+    // (the -1 it got back): refuse that too, so a refusal takes its whole would-be subtree with it.
+    const refuse = parent < 0 ? this.eventNode.length > 0 : !this.allows(node, time, parent);
+    if (refuse) {
       this.refused.push(node);
       return -1;
     }
