@@ -4,11 +4,15 @@ import { erdosRenyi } from "../../src/core/generators/erdos-renyi.ts";
 import {
   compareIntervention,
   compileInterventions,
+  interventionSetup,
   pairedDifference,
   runOutcomes,
+  summarizeOutcomes,
   wilsonInterval,
 } from "../../src/core/interventions/index.ts";
+import { prepareScenarioBatch, runScenarioBatch, summarize } from "../../src/core/monte-carlo.ts";
 import { createRng } from "../../src/core/random.ts";
+import { buildGraph, DEFAULT_SCENARIO } from "../../src/core/scenario.ts";
 import { setupOn, star } from "./intervention-graphs.ts";
 
 function variance(values: number[]): number {
@@ -93,6 +97,23 @@ describe("compareIntervention", () => {
     expect(result.effect.avertedReposts).toBe(29);
     expect(result.effect.probability.reposts.change).toBe(-1);
     expect(result.intervention.crossingTime.reposts).toBeNull();
+  });
+});
+
+describe("the baseline", () => {
+  it("is the batch Monte Carlo of simulate --runs, run for run", () => {
+    const scenario = { ...DEFAULT_SCENARIO, preset: "ba" as const, nodes: 400, params: { p: 0.2 } };
+    const built = buildGraph(scenario);
+    const mine = summarizeOutcomes(runOutcomes(interventionSetup(scenario, built), 60));
+    const batch = summarize(runScenarioBatch(prepareScenarioBatch(scenario, built), 0, 60));
+    expect(mine.probability).toEqual(batch.probability);
+    expect(mine.crossingTime).toEqual({
+      reposts: batch.crossingTime.reposts.p50 === null ? null : batch.crossingTime.reposts,
+      views: batch.crossingTime.views.p50 === null ? null : batch.crossingTime.views,
+      either: batch.crossingTime.either.p50 === null ? null : batch.crossingTime.either,
+    });
+    expect(mine.finalReposts.mean).toBeCloseTo(batch.finalReposts.mean, 9);
+    expect(mine.finalReposts.p95).toBe(batch.finalReposts.p95);
   });
 });
 

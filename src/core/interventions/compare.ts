@@ -9,18 +9,15 @@
  * for paired proportions (Newcombe, "Improved confidence intervals for the
  * difference between binomial proportions based on paired data", Statistics
  * in Medicine 1998), built from the two Wilson score intervals (Wilson 1927)
- * and the correlation of the pairs.
+ * and the correlation of the pairs. Wilson intervals and quantiles are the
+ * batch Monte Carlo's (monte-carlo.ts), so the numbers match `simulate --runs`.
  */
+export { type Interval, wilsonInterval };
 
+import { type Interval, quantileOfSorted, wilsonInterval } from "../monte-carlo.ts";
 import { compileInterventions, type InterventionPlan, type PlanContext } from "./plan.ts";
 import { type InterventionSetup, type RunOutcomes, runOutcomes } from "./runs.ts";
 import type { Intervention } from "./types.ts";
-
-export interface Interval {
-  estimate: number;
-  low: number;
-  high: number;
-}
 
 export interface Quantiles {
   p5: number;
@@ -41,7 +38,7 @@ export interface OutcomeSummary {
   runs: number;
   probability: { reposts: Interval; views: Interval; either: Interval };
   /** Quantiles of the crossing time among runs that cross; null when none does. */
-  crossingTime: { reposts: Quantiles | null; views: Quantiles | null };
+  crossingTime: { reposts: Quantiles | null; views: Quantiles | null; either: Quantiles | null };
   finalReposts: SizeSummary;
   finalViews: SizeSummary;
 }
@@ -66,30 +63,6 @@ export interface Comparison {
   baseline: OutcomeSummary;
   intervention: OutcomeSummary;
   effect: Effect;
-}
-
-/** Quantile of sorted values, linear between order statistics (R-7, as d3-array's quantileSorted). */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  if (n === 1 || p <= 0) return sorted[0];
-  if (p >= 1) return sorted[n - 1];
-  const h = (n - 1) * p;
-  const low = Math.floor(h);
-  return sorted[low] + (sorted[low + 1] - sorted[low]) * (h - low);
-}
-
-const Z95 = 1.959963984540054;
-
-/** Wilson score interval for `successes` out of `trials`. */
-export function wilsonInterval(successes: number, trials: number, z = Z95): Interval {
-  if (trials === 0) return { estimate: 0, low: 0, high: 1 };
-  const p = successes / trials;
-  const z2 = z * z;
-  const denominator = 1 + z2 / trials;
-  const centre = (p + z2 / (2 * trials)) / denominator;
-  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
-  return { estimate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
 /**
@@ -138,7 +111,7 @@ function eitherTimes(outcomes: RunOutcomes): Float64Array {
 function timeQuantiles(times: Float64Array): Quantiles | null {
   const sorted = times.filter((t) => !Number.isNaN(t)).sort();
   if (sorted.length === 0) return null;
-  const q = (p: number) => quantileSorted(sorted, p);
+  const q = (p: number) => quantileOfSorted(sorted, p);
   return { p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95) };
 }
 
@@ -147,8 +120,8 @@ function sizeSummary(values: Float64Array): SizeSummary {
   const mean = sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : Number.NaN;
   return {
     mean,
-    p50: quantileSorted(sorted, 0.5),
-    p95: quantileSorted(sorted, 0.95),
+    p50: quantileOfSorted(sorted, 0.5),
+    p95: quantileOfSorted(sorted, 0.95),
   };
 }
 
@@ -174,6 +147,7 @@ export function summarizeOutcomes(outcomes: RunOutcomes): OutcomeSummary {
     crossingTime: {
       reposts: timeQuantiles(outcomes.repostCrossing),
       views: timeQuantiles(outcomes.viewCrossing),
+      either: timeQuantiles(eitherTimes(outcomes)),
     },
     finalReposts: sizeSummary(outcomes.finalReposts),
     finalViews: sizeSummary(outcomes.finalViews),
