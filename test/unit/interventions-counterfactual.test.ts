@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Cascade, CascadeEvent } from "../../src/core/cascade.ts";
-import { pruneCascade, subtreeSizes } from "../../src/core/interventions/index.ts";
+import { latestDeletionUnderLine, pruneCascade, subtreeSizes } from "../../src/core/interventions/index.ts";
 import { DEFAULT_RULES, evaluateLine } from "../../src/core/legal.ts";
+import { readCascadeFile } from "../../src/io/index.ts";
 
 /**
  * A complete binary repost tree of the given depth in breadth-first order:
@@ -106,3 +108,35 @@ describe("pruneCascade", () => {
     expect(Array.from(subtreeSizes(shuffled))).toEqual([1, 1, 1, 1, 3, 3, 7]);
   });
 });
+
+const DATA = "../shared/data/";
+const TWITTER = "twitter15_16/twitter15/tree/501474962935648256.txt";
+
+describe.skipIf(!existsSync(DATA + TWITTER))(
+  "pruneCascade on a real Twitter15 tree (needs ../shared/data)",
+  () => {
+    // MANIFEST.csv: 715 reposts, the 500th at 9748.2 s.
+    const load = () => readCascadeFile(TWITTER, readFileSync(DATA + TWITTER, "utf8")).cascades[0];
+
+    it("deleting just before the 500th repost keeps the record under the line", () => {
+      const cascade = load();
+      const time = latestDeletionUnderLine(cascade);
+      expect(time).toBe(9748.2);
+      const before = pruneCascade(cascade, { deleteAt: 9748.1 });
+      expect(before.original.reposts).toBe(715);
+      expect(before.report.reposts).toBeLessThan(500);
+      expect(before.report.crossing.reposts).toBeNull();
+    });
+
+    it("cutting the biggest branch removes exactly its subtree", () => {
+      const cascade = load();
+      const sizes = subtreeSizes(cascade.events);
+      let biggest = 1;
+      for (let i = 1; i < sizes.length; i++) if (sizes[i] > sizes[biggest]) biggest = i;
+      const result = pruneCascade(cascade, { cutEvents: [biggest] });
+      expect(result.removed.length).toBe(sizes[biggest]);
+      expect(result.report.reposts).toBe(715 - sizes[biggest]);
+      expect(result.removedShare).toBeCloseTo(sizes[biggest] / 715, 12);
+    });
+  },
+);
