@@ -1,11 +1,13 @@
 /** `npm run bench`: each bench module prints a table; run them one after the other. */
 import { availableParallelism, cpus } from "node:os";
 import { benchIndependentCascade } from "./ic.bench.ts";
+import { benchInterventions } from "./interventions.bench.ts";
 import { benchModels } from "./models.bench.ts";
 
 const BENCHES: Record<string, () => string> = {
   "Independent Cascade: typed arrays vs graphology": benchIndependentCascade,
   "Every model, Monte Carlo path": benchModels,
+  "Interventions: compile, paired runs, searches": benchInterventions,
 };
 
 const only = process.argv[2];
