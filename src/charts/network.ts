@@ -7,7 +7,9 @@
 import { interpolateViridis } from "d3-scale-chromatic";
 import { indexById } from "../core/compiled-graph.ts";
 import type { Crossing } from "../core/legal.ts";
+import { captionLines, wrapCaption } from "./parts.ts";
 import { type ChartContext, chartRoot, LIGHT_THEME, svg, type Theme } from "./svg.ts";
+import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
 export interface NetworkData {
   n: number;
@@ -37,6 +39,7 @@ export interface NetworkOptions {
   cursor?: number;
   /** Above this many accounts only the cascade's accounts are drawn (readable and small). */
   maxAccounts?: number;
+  text?: ChartText;
 }
 
 export const DEFAULT_MAX_ACCOUNTS = 3000;
@@ -56,6 +59,7 @@ export function networkChart(
   context: ChartContext,
 ): SVGSVGElement {
   const theme = options.theme ?? LIGHT_THEME;
+  const words = (options.text ?? ENGLISH_CHART_TEXT).network;
   const width = options.width ?? 760;
   const height = options.height ?? 560;
   const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
@@ -67,21 +71,20 @@ export function networkChart(
   for (let i = 0; i < n; i++) if (!summary || reposted(i)) shown.push(i);
   let tMax = 0;
   for (let i = 0; i < n; i++) if (reposted(i)) tMax = Math.max(tMax, repostTime[i]);
-  const captionText = [
-    summary
-      ? `Only the ${shown.length.toLocaleString("en-US")} accounts in the cascade are drawn (the graph has ${n.toLocaleString("en-US")}).`
-      : "",
-    options.caption ?? "",
-  ].filter(Boolean);
+  const captionText = wrapCaption(
+    captionLines(summary ? words.summary(shown.length, n) : undefined, options.caption),
+    width - 16,
+    theme,
+  );
   const captionHeight = captionText.length * (theme.fontSize + 4) + 8;
-  const title = options.title ?? "The cascade on the network";
+  const title = options.title ?? words.title;
   const root = chartRoot(
     context,
     width,
     height + captionHeight,
     theme,
     title,
-    `${shown.length} accounts; reposters coloured by time.`,
+    words.description(shown.length),
   );
   root.appendChild(
     svg(
@@ -152,7 +155,7 @@ export function networkChart(
       r: r1(nodeRadius(data.audience[i])),
       fill,
     });
-    circle.appendChild(svg(context, "title", {}, `account ${data.ids[i]}`));
+    circle.appendChild(svg(context, "title", {}, words.account(data.ids[i])));
     nodes.appendChild(circle);
     if (data.suspended?.has(i)) {
       const s = nodeRadius(data.audience[i]) + 2;
@@ -186,13 +189,13 @@ export function networkChart(
       ),
     );
   };
-  ring(data.source, theme.foreground, `source ${data.ids[data.source]}`);
+  ring(data.source, theme.foreground, words.source(data.ids[data.source]));
   const index = indexById(data.ids);
   for (const kind of ["reposts", "views"] as const) {
     const crossing = data.crossings[kind];
     if (!crossing || crossing.time > cursor) continue;
     const i = index.get(crossing.account);
-    if (i !== undefined) ring(i, theme.crossing, `tipped ${kind}: ${crossing.account}`);
+    if (i !== undefined) ring(i, theme.crossing, words.tipped(kind, crossing.account));
   }
   root.appendChild(marks);
   // Legend: time colour ramp.
@@ -209,10 +212,10 @@ export function networkChart(
       }),
     );
   }
-  legend.appendChild(svg(context, "text", { x: 12, y: ly + 24 }, "early"));
-  legend.appendChild(svg(context, "text", { x: 152, y: ly + 24, "text-anchor": "end" }, "late repost"));
+  legend.appendChild(svg(context, "text", { x: 12, y: ly + 24 }, words.early));
+  legend.appendChild(svg(context, "text", { x: 152, y: ly + 24, "text-anchor": "end" }, words.late));
   legend.appendChild(svg(context, "circle", { cx: 180, cy: ly + 5, r: 4, fill: "#c8c8c8" }));
-  legend.appendChild(svg(context, "text", { x: 190, y: ly + 9 }, "did not repost"));
+  legend.appendChild(svg(context, "text", { x: 190, y: ly + 9 }, words.notReposted));
   legend.appendChild(
     svg(context, "circle", {
       cx: 300,
@@ -223,7 +226,7 @@ export function networkChart(
       "stroke-width": 2.5,
     }),
   );
-  legend.appendChild(svg(context, "text", { x: 312, y: ly + 9 }, "tipped the legal line"));
+  legend.appendChild(svg(context, "text", { x: 312, y: ly + 9 }, words.tippedLegend));
   root.appendChild(legend);
   captionText.forEach((line, k) => {
     root.appendChild(

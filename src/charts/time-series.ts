@@ -4,6 +4,7 @@
  */
 import { scaleLinear, scaleSymlog } from "d3-scale";
 import type { Crossing, CumulativeSeries, LineReport } from "../core/legal.ts";
+import { wrapCaption } from "./parts.ts";
 import {
   bottomAxis,
   type ChartContext,
@@ -49,7 +50,7 @@ export function timeSeriesChart(
   const theme = options.theme ?? LIGHT_THEME;
   const text = options.text ?? ENGLISH_CHART_TEXT;
   const width = options.width ?? 760;
-  const captionLines = options.caption ? options.caption.split("\n") : [];
+  const captionLines = wrapCaption(options.caption ? options.caption.split("\n") : [], width - 16, theme);
   const captionHeight = captionLines.length * (theme.fontSize + 4) + (captionLines.length ? 8 : 0);
   const height = (options.height ?? 440) + captionHeight;
   const { series, report } = data;

@@ -35,6 +35,9 @@ import {
   validateScenario,
 } from "./scenario.ts";
 
+/** Runs the app does by default: enough for a share to within about 3 percentage points. */
+export const DEFAULT_RUNS = 1000;
+
 /** Runs and time grid of one batch; runs are [from, to). */
 export interface BatchOptions {
   seed: string;
@@ -243,7 +246,11 @@ export function runRng(seed: string, run: number): Rng {
   return new Rng(seed).fork("monte-carlo").fork(run);
 }
 
-/** Runs [from, to) of the Monte Carlo batch and returns their per-run results. */
+/**
+ * Runs [from, to) of the Monte Carlo batch and returns their per-run results.
+ * `params` are checked against the model's ranges; missing ones take the model's generic defaults
+ * (use `prepareScenarioBatch` for a preset's defaults). Run i draws from `runRng(seed, i)`.
+ */
 export function runBatch(
   graph: CompiledGraph,
   model: CascadeModel,

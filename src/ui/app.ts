@@ -2,6 +2,8 @@
  * The app: one store, the panels that draw from it, and the workers that do
  * the long work. Data flows one way: scenario -> worker -> results -> charts.
  */
+
+import { cascadeTreeChart } from "../charts/cascade-tree.ts";
 import { cascadeOnGraph, networkChart } from "../charts/network.ts";
 import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import { defaultMaxTime, timeSeriesChart } from "../charts/time-series.ts";
@@ -21,6 +23,7 @@ import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
 import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
 import { LabClient, LabError } from "./lab-client.ts";
 import { type ManualItems, renderLaw, renderReport } from "./legal-panel.ts";
+import { MonteCarloPanel } from "./monte-carlo-panel.ts";
 import { type NetworkCascade, NetworkView } from "./network-view.ts";
 import { renderCascadePicker, renderOpenBar, renderSummaryCard, type SampleEntry } from "./observed.ts";
 import { Playback } from "./playback.ts";
@@ -144,6 +147,8 @@ export function startApp(root: HTMLElement): void {
   });
   let playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
 
+  let monteCarlo: MonteCarloPanel | null = null;
+  let treeLayout: "tidy" | "radial" = "tidy";
   /** Elements the render step fills; rebuilt when the language changes. */
   let shell = buildShell(store.get().messages);
 
@@ -181,6 +186,37 @@ export function startApp(root: HTMLElement): void {
     const lawHost = h("div", { class: "law-host" });
     const presetNote = h("p", { class: "help preset-note" });
     const openHost = h("section", { class: "open-host", "aria-label": m.openFile });
+    const previousPanel = monteCarlo;
+    monteCarlo = new MonteCarloPanel(
+      m,
+      () => caption(store.get()),
+      (item, what) => exportButtons(m, what, item),
+    );
+    monteCarlo.adopt(previousPanel);
+    const treeHost = h("div", { class: "chart-host", "data-testid": "cascade-tree" });
+    const layoutSelect = h(
+      "select",
+      { id: "tree-layout" },
+      h("option", { value: "tidy", selected: treeLayout === "tidy" }, m.tidy),
+      h("option", { value: "radial", selected: treeLayout === "radial" }, m.radial),
+    );
+    layoutSelect.addEventListener("change", () => {
+      treeLayout = layoutSelect.value === "radial" ? "radial" : "tidy";
+      renderTree(store.get());
+    });
+    const treeSection = h(
+      "section",
+      { class: "panel panel-tree", "aria-labelledby": "tree-title" },
+      h(
+        "div",
+        { class: "panel-head" },
+        h("h2", { id: "tree-title" }, m.cascadeTree),
+        h("label", { for: "tree-layout" }, m.treeLayout),
+        layoutSelect,
+        exportButtons(m, m.cascadeTree, exportItems()[2]),
+      ),
+      treeHost,
+    );
     const observedHost = h("section", {
       class: "panel panel-observed",
       "aria-label": m.observed,
@@ -294,6 +330,8 @@ export function startApp(root: HTMLElement): void {
             playback.element,
             h("p", { class: "help" }, m.shortcuts),
           ),
+          treeSection,
+          monteCarlo.element,
           h(
             "section",
             { class: "panel panel-legal", "aria-labelledby": "legal-title" },
@@ -316,6 +354,7 @@ export function startApp(root: HTMLElement): void {
       openHost,
       observedHost,
       loadingHost,
+      treeHost,
     };
   }
 
@@ -519,7 +558,44 @@ export function startApp(root: HTMLElement): void {
         },
         json: () => shown(store.get())?.report ?? null,
       },
+      {
+        name: "cascade-tree",
+        chart: () => treeElement(store.get(), true),
+        csv: () => {
+          const current = shown(store.get());
+          if (!current) return null;
+          return toCsv(
+            ["index", "account", "parent", "time_s", "depth"],
+            current.cascade.events.map((e, i) => [i, e.account, e.parent, e.time, e.depth]),
+          );
+        },
+      },
     ];
+  }
+
+  function treeElement(state: AppState, forExport: boolean): SVGSVGElement | null {
+    const current = shown(state);
+    if (!current) return null;
+    return cascadeTreeChart(
+      { events: current.cascade.events, crossings: current.report.crossing },
+      {
+        layout: treeLayout,
+        cursor: state.clock,
+        text: state.messages.chart,
+        theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
+        caption: forExport ? caption(state) : undefined,
+      },
+      { document },
+    );
+  }
+
+  let lastTreeRender = 0;
+  function renderTree(state: AppState, throttle = false): void {
+    // During playback the tree redraws a few times a second, not every frame.
+    if (throttle && performance.now() - lastTreeRender < 250) return;
+    lastTreeRender = performance.now();
+    const tree = treeElement(state, false);
+    shell.treeHost.replaceChildren(...(tree ? [tree] : []));
   }
 
   function exportButtons(m: Messages, what: string, item: ExportItem): HTMLElement {
@@ -833,6 +909,7 @@ export function startApp(root: HTMLElement): void {
     if (resultChanged || previous.clock !== state.clock) {
       const chart = timeSeriesElement(state, false);
       shell.chartHost.replaceChildren(...(chart ? [chart] : []));
+      renderTree(state, !resultChanged && Number.isFinite(state.clock));
       network.setClock(state.clock);
     }
     if (resultChanged) {
@@ -854,6 +931,11 @@ export function startApp(root: HTMLElement): void {
         );
       }
       shell.observedHost.hidden = state.observed === null;
+      if (monteCarlo) {
+        monteCarlo.presentation = state.presentation;
+        monteCarlo.setScenario(state.scenario);
+        monteCarlo.element.hidden = state.observed !== null;
+      }
       const networkPanel = root.querySelector<HTMLElement>("#network-panel");
       if (networkPanel) networkPanel.hidden = state.observed !== null && state.graph === null;
       const cascade = networkCascade(state);

@@ -123,6 +123,20 @@ export interface Messages {
   warnings: string;
   noNetworkInFile: string;
   sampleAttribution: string;
+  monteCarlo: string;
+  runs: string;
+  runMany(runs: string): string;
+  runsProgress(done: string, total: string): string;
+  cancelled: string;
+  mcStale: string;
+  probabilityOf(what: string, p: string, low: string, high: string): string;
+  medianCrossing(what: string, p50: string, p25: string, p75: string): string;
+  finalRepostsSummary(mean: string, p50: string, p95: string): string;
+  viewsFirstShare(p: string): string;
+  cascadeTree: string;
+  treeLayout: string;
+  tidy: string;
+  radial: string;
   chart: ChartText;
 }
 
@@ -250,6 +264,23 @@ export const en: Messages = {
   warnings: "Notes on this file",
   noNetworkInFile: "This file has no network: the repost tree is what it records.",
   sampleAttribution: "Bundled samples, with their licences:",
+  monteCarlo: "Many runs (Monte Carlo)",
+  runs: "Runs",
+  runMany: (runs: string) => `Run ${runs} times`,
+  runsProgress: (done: string, total: string) => `${done} of ${total} runs`,
+  cancelled: "Cancelled: the previous results are kept.",
+  mcStale: "These results are for an earlier scenario: run again.",
+  probabilityOf: (what: string, p: string, low: string, high: string) =>
+    `Crosses the ${what} line in ${p} of runs (95% interval ${low}–${high}).`,
+  medianCrossing: (what: string, p50: string, p25: string, p75: string) =>
+    `Median crossing of the ${what} line: ${p50} (middle half ${p25}–${p75}).`,
+  finalRepostsSummary: (mean: string, p50: string, p95: string) =>
+    `Final reposts: mean ${mean}, median ${p50}, 95th percentile ${p95}.`,
+  viewsFirstShare: (p: string) => `Views cross first in ${p} of runs.`,
+  cascadeTree: "The repost tree",
+  treeLayout: "Layout",
+  tidy: "tidy",
+  radial: "radial",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -424,6 +455,23 @@ export const zh: Messages = {
   warnings: "关于此文件的说明",
   noNetworkInFile: "此文件没有网络：它记录的是转发树。",
   sampleAttribution: "内置样本及其许可：",
+  monteCarlo: "多次模拟（蒙特卡洛）",
+  runs: "模拟次数",
+  runMany: (runs: string) => `运行${runs}次`,
+  runsProgress: (done: string, total: string) => `已完成${done}/${total}次`,
+  cancelled: "已取消：保留之前的结果。",
+  mcStale: "这些结果属于之前的情景：请重新运行。",
+  probabilityOf: (what: string, p: string, low: string, high: string) =>
+    `${p}的模拟越过${what}界线（95%区间 ${low}–${high}）。`,
+  medianCrossing: (what: string, p50: string, p25: string, p75: string) =>
+    `${what}界线的越线时间中位数：${p50}（中间一半 ${p25}–${p75}）。`,
+  finalRepostsSummary: (mean: string, p50: string, p95: string) =>
+    `最终转发：平均${mean}，中位数${p50}，第95百分位${p95}。`,
+  viewsFirstShare: (p: string) => `${p}的模拟中浏览先越线。`,
+  cascadeTree: "转发树",
+  treeLayout: "布局",
+  tidy: "层级",
+  radial: "放射",
   chart: CHINESE_CHART_TEXT,
 };
 

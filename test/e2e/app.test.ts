@@ -35,7 +35,7 @@ describe("the app in Chromium", () => {
   it("changes the result when the seed changes, and puts it in the URL", async () => {
     const before = await repostTotal(page);
     await page.getByLabel("Seed", { exact: true }).fill("another-seed");
-    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
     await expect.poll(() => page.url()).toContain("seed=another-seed");
     await expect.poll(() => repostTotal(page)).not.toBe(before);
   });
@@ -43,7 +43,7 @@ describe("the app in Chromium", () => {
   it("refuses an invalid parameter with a message and keeps the last good scenario", async () => {
     const before = await repostTotal(page);
     await page.getByLabel("Repost probability p").fill("1.5");
-    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
     const alert = page.getByRole("alert");
     await expect.poll(() => alert.textContent()).toMatch(/invalid 'p' 1.5. Should be a number from 0 to 1/);
     expect(await repostTotal(page)).toBe(before);

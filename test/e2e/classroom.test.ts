@@ -51,7 +51,7 @@ describe("classroom use", () => {
     await page.getByLabel("Language").selectOption("zh");
     await expect.poll(() => page.getByRole("heading", { name: "法律界线" }).count()).toBe(1);
     expect(await page.getByText("法律界线：500次转发").count()).toBe(1);
-    expect(await page.getByRole("button", { name: "运行" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "运行", exact: true }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     await page.getByLabel("语言").selectOption("en");
     await expect.poll(() => page.getByRole("heading", { name: "The legal line" }).count()).toBe(1);

@@ -5,7 +5,7 @@ import { DEFAULT_SCENARIO, runScenario } from "../../src/core/scenario.ts";
 import { expectSvgSnapshot, jsdomContext } from "./snapshot.ts";
 
 describe("timeSeriesChart", () => {
-  const scenario = { ...DEFAULT_SCENARIO, nodes: 600, seed: "snapshot" };
+  const scenario = { ...DEFAULT_SCENARIO, nodes: 600, seed: "snapshot", params: { p: 0.12 } };
   const { cascade } = runScenario(scenario);
   const data = {
     series: cumulativeSeries(cascade, DEFAULT_RULES),

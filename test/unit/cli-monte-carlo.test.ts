@@ -37,7 +37,9 @@ describe("simulate --runs", () => {
       nodes: 300,
       rules: { ...DEFAULT_SCENARIO.rules, thresholds: { reposts: 50, views: 5000 } },
     };
-    const summary = summarize(runScenarioBatch(prepareScenarioBatch(scenario, buildGraph(scenario)), 0, 40));
+    const summary = summarize(
+      runScenarioBatch(prepareScenarioBatch(scenario, buildGraph(scenario), 2), 0, 40),
+    );
     expect(out.probability.reposts).toEqual(summary.probability.reposts);
     expect(out.crossingTime.reposts).toEqual(summary.crossingTime.reposts);
     expect(out.finalReposts.mean).toBe(summary.finalReposts.mean);

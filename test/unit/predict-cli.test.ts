@@ -31,6 +31,19 @@ describe("repost-threshold predict", () => {
     expect(() => runPredict([file, "--at", "3600", "--nth", "0"])).toThrow(/--nth/);
   });
 
+  it("asks for --line on a file of many cascades and takes the chosen one", () => {
+    const casflow = join(dir, "casflow.txt");
+    writeFileSync(
+      casflow,
+      "1\t10\t1464739203\t3\t10:0 10/11:30 10/12:60 10/13:90\n2\t20\t1464739203\t1\t20:0 20/21:40\n",
+    );
+    expect(() => runPredict([casflow, "--at", "600", "--estimator", "hawkes"])).toThrow(/--line/);
+    const out = JSON.parse(
+      runPredict([casflow, "--at", "60", "--line", "2", "--estimator", "hawkes", "--json"]),
+    );
+    expect(out.unavailable).toMatch(/5 minutes/);
+  });
+
   it("refuses a missing --at and an unknown estimator", () => {
     expect(() => runPredict([file])).toThrow(/--at/);
     expect(() => runPredict([file, "--at", "60", "--estimator", "oracle"])).toThrow(

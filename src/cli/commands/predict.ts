@@ -17,6 +17,7 @@ export const predictUsage = `repost-threshold predict FILE --at SECONDS [options
   --estimator E      ${ESTIMATOR_IDS.join("|")} (default seismic)
   --n-star N         SEISMIC's mean follower count of a future reposter (default 100)
   --level L          interval probability (default 0.9)
+  --line N           files of many cascades (CasFlow): the N-th
   --nth N            also print the expected time of the N-th repost (JSON: nthRepost)
   --train PATH       training cascades for loglinear (file or folder; repeatable; default public/samples)
   --reposts N        repost threshold (default 500)
@@ -77,6 +78,7 @@ export function runPredict(argv: string[]): string {
       level: { type: "string" },
       train: { type: "string", multiple: true },
       nth: { type: "string" },
+      line: { type: "string" },
       reposts: { type: "string" },
       views: { type: "string" },
       json: { type: "boolean" },
@@ -86,11 +88,14 @@ export function runPredict(argv: string[]): string {
   const at = numberOption("at", values.at);
   if (at === undefined) throw new UsageError(`--at is required.\n\n${predictUsage}`);
   const estimator = getEstimator(values.estimator ?? "seismic");
-  const cascades = loadCascades(positionals);
+  const all = loadCascades(positionals);
+  const line = numberOption("line", values.line);
+  if (line !== undefined && !(Number.isInteger(line) && line >= 1 && line <= all.length)) {
+    throw new UsageError(`--line: '${values.line}' should be a cascade number from 1 to ${all.length}.`);
+  }
+  const cascades = line === undefined ? all : [all[line - 1]];
   if (cascades.length !== 1) {
-    throw new UsageError(
-      `${positionals[0]} holds ${cascades.length} cascades; predict takes a file with one.`,
-    );
+    throw new UsageError(`${positionals[0]} holds ${cascades.length} cascades; choose one with --line N.`);
   }
   const trainPaths = values.train ?? (existsSync("public/samples") ? ["public/samples"] : []);
   const training = estimator.id === "loglinear" ? loadCascades(trainPaths) : undefined;

@@ -16,7 +16,7 @@ import type { Rng } from "../random.ts";
 import { type CascadeModel, graphFacts, type Params, type Recorder, type RunLimits } from "./model.ts";
 
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
-  weibo: { p: 0.12, delayMinutes: 20, delaySpread: 1.2, botP: 0.6 },
+  weibo: { p: 0.065, delayMinutes: 20, delaySpread: 1.2, botP: 0.6 },
   moments: { p: 0.12, delayMinutes: 45, delaySpread: 1.0, botP: 0.6 },
   groups: { p: 0.02, delayMinutes: 10, delaySpread: 1.0, botP: 0.6 },
   "public-account": { p: 0.05, delayMinutes: 30, delaySpread: 1.0, botP: 0.6 },

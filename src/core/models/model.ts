@@ -152,7 +152,11 @@ export interface CascadeModel {
   params: readonly ParamSpec[];
   /** Sensible defaults, per platform preset where they differ. */
   defaults(preset?: PresetId): Params;
-  /** Runs one cascade from limits.source, whose event (index 0) is already recorded at time 0. */
+  /**
+   * Runs one cascade from limits.source, whose event (index 0) is already recorded at time 0.
+   * Contract (checked by test/unit/model-conformance.test.ts): activations come in non-decreasing
+   * time, each later than its parent and along a follower link, so recording order is counting order.
+   */
   run(
     graph: CompiledGraph,
     params: Params,

@@ -1,0 +1,350 @@
+/**
+ * The repost tree of a cascade: who reposted from whom, one generation per
+ * level, posts coloured by time, the tipping posts ringed. Laid out with
+ * d3-hierarchy: `stratify` builds the tree from (id, parent) records, `tree`
+ * places it tidily (Reingold & Tilford 1981, in Buchheim et al.'s linear-time
+ * form) or, in radial mode, on concentric rings with the source at the centre.
+ *
+ * Large trees keep only the posts with the largest subtrees (the top of the
+ * tree, plus the path to each tipping post) and say so in the caption.
+ */
+import { type HierarchyPointNode, stratify, tree } from "d3-hierarchy";
+import { timeColour } from "./network.ts";
+import {
+  axisTitle,
+  captionBlock,
+  captionHeight,
+  captionLines,
+  type LegendItem,
+  legend,
+  pointLabel,
+  titleText,
+  wrapCaption,
+} from "./parts.ts";
+import { type ChartContext, chartRoot, LIGHT_THEME, round, svg, type Theme } from "./svg.ts";
+import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+
+/** The parts of a cascade event the tree needs; `Cascade.events` fits as is. */
+export interface TreeEvent {
+  account: string;
+  /** Index of the parent event; -1 for the source (events[0]). */
+  parent: number;
+  time: number;
+}
+
+export interface CascadeTreeData {
+  events: readonly TreeEvent[];
+  /** The tipping events (indices into `events`); `LineReport.crossing` fits as is. */
+  crossings?: { reposts: { index: number } | null; views: { index: number } | null };
+}
+
+export interface CascadeTreeOptions {
+  width?: number;
+  height?: number;
+  theme?: Theme;
+  text?: ChartText;
+  title?: string;
+  caption?: string;
+  layout?: "tidy" | "radial";
+  /** Events drawn faint, with everything below them: the branches an intervention cuts. */
+  ghosted?: ReadonlySet<number>;
+  /** Playback clock (seconds): later events are hidden; the layout stays put. */
+  cursor?: number;
+  /** Above this many events only the top of the tree is drawn. */
+  maxEvents?: number;
+  /** How many events the top of a large tree keeps. */
+  summaryEvents?: number;
+}
+
+export const DEFAULT_TREE_MAX_EVENTS = 5000;
+export const DEFAULT_TREE_SUMMARY_EVENTS = 2000;
+
+export class CascadeTreeError extends Error {
+  override name = "CascadeTreeError";
+}
+
+interface Selection {
+  /** Drawn events in breadth-first order from the source. */
+  kept: number[];
+  parentOf: Int32Array;
+  total: number;
+  summarised: boolean;
+}
+
+/**
+ * Breadth-first from the source; an event whose parent is missing or out of
+ * range hangs off the source, and events not reachable (cycles) are left out.
+ */
+function selectEvents(
+  events: readonly TreeEvent[],
+  maxEvents: number,
+  summaryEvents: number,
+  mustKeep: number[],
+): Selection {
+  const n = events.length;
+  const parentOf = new Int32Array(n).fill(-1);
+  const children: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 1; i < n; i++) {
+    const p = events[i].parent;
+    parentOf[i] = Number.isInteger(p) && p >= 0 && p < n && p !== i ? p : 0;
+    children[parentOf[i]].push(i);
+  }
+  const order: number[] = [0];
+  const seen = new Uint8Array(n);
+  seen[0] = 1;
+  for (let k = 0; k < order.length; k++) {
+    for (const c of children[order[k]]) {
+      if (!seen[c]) {
+        seen[c] = 1;
+        order.push(c);
+      }
+    }
+  }
+  if (order.length <= maxEvents) return { kept: order, parentOf, total: order.length, summarised: false };
+  // Subtree sizes, leaves first; a parent's subtree is strictly bigger than any child's,
+  // so the top K by size is a connected tree that contains the source.
+  const size = new Float64Array(n);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
+    size[i] += 1;
+    if (k > 0) size[parentOf[i]] += size[i];
+  }
+  const bySize = order.slice().sort((a, b) => size[b] - size[a] || a - b);
+  const keep = new Uint8Array(n);
+  for (let k = 0; k < Math.min(summaryEvents, bySize.length); k++) keep[bySize[k]] = 1;
+  for (let i of mustKeep) {
+    if (!seen[i]) continue;
+    while (i > 0 && !keep[i]) {
+      keep[i] = 1;
+      i = parentOf[i];
+    }
+    keep[0] = 1;
+  }
+  return { kept: order.filter((i) => keep[i]), parentOf, total: order.length, summarised: true };
+}
+
+export function cascadeTreeChart(
+  data: CascadeTreeData,
+  options: CascadeTreeOptions,
+  context: ChartContext,
+): SVGSVGElement {
+  const theme = options.theme ?? LIGHT_THEME;
+  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const words = text.tree;
+  const layout = options.layout ?? "tidy";
+  const width = options.width ?? 760;
+  const baseHeight = options.height ?? (layout === "radial" ? 760 : 520);
+  const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
+  const { events } = data;
+  if (events.length === 0) throw new CascadeTreeError("cascade-tree: the cascade has no events.");
+  const tipping = (["reposts", "views"] as const).flatMap((kind) => {
+    const crossing = data.crossings?.[kind];
+    return crossing && crossing.index >= 0 && crossing.index < events.length
+      ? [{ kind, index: crossing.index }]
+      : [];
+  });
+  const selection = selectEvents(
+    events,
+    options.maxEvents ?? DEFAULT_TREE_MAX_EVENTS,
+    options.summaryEvents ?? DEFAULT_TREE_SUMMARY_EVENTS,
+    tipping.map((t) => t.index),
+  );
+  const { kept, parentOf } = selection;
+
+  const root = stratify<number>()
+    .id((i) => String(i))
+    .parentId((i) => (i === 0 ? null : String(parentOf[i])))(kept);
+  const maxDepth = root.height;
+  let tMax = 0;
+  for (const i of kept) tMax = Math.max(tMax, events[i].time);
+
+  // Visibility and ghosting are inherited down the tree (kept is breadth-first).
+  const visible = new Uint8Array(events.length);
+  const ghost = new Uint8Array(events.length);
+  for (const i of kept) {
+    const p = i === 0 ? -1 : parentOf[i];
+    visible[i] = events[i].time <= cursor && (p < 0 || visible[p] === 1) ? 1 : 0;
+    ghost[i] = options.ghosted?.has(i) || (p >= 0 && ghost[p] === 1) ? 1 : 0;
+  }
+
+  const lines = wrapCaption(
+    captionLines(
+      selection.summarised ? words.summary(kept.length, selection.total) : undefined,
+      options.caption,
+    ),
+    width - 16,
+    theme,
+  );
+  const capHeight = captionHeight(lines, theme);
+  const height = baseHeight + capHeight;
+  const title = options.title ?? words.title;
+  const svgRoot = chartRoot(
+    context,
+    width,
+    height,
+    theme,
+    title,
+    words.description(selection.total, maxDepth),
+  );
+  svgRoot.appendChild(titleText(context, title, 16, theme));
+
+  const items: LegendItem[] = [
+    { label: words.early, colour: timeColour(0, 1), mark: "dot" },
+    { label: words.late, colour: timeColour(1, 1), mark: "dot" },
+    ...tipping.map((t) => ({ label: words.tipped(t.kind), colour: theme.crossing, mark: "ring" as const })),
+  ];
+  if (options.ghosted?.size) items.push({ label: words.ghosted, colour: theme.muted, mark: "outline" });
+  const legendTop = theme.fontSize * 1.25 + 16;
+  const { element: legendElement, height: legendHeight } = legend(
+    context,
+    items,
+    16,
+    legendTop,
+    width - 32,
+    theme,
+  );
+  svgRoot.appendChild(legendElement);
+
+  const top = legendTop + legendHeight + 12;
+  const bottom = baseHeight - 16;
+  const left = layout === "tidy" ? theme.fontSize * 4 + 16 : 16;
+  const right = width - 16;
+  const dotRadius = Math.max(1.2, Math.min(5, 70 / Math.sqrt(kept.length)));
+  let place: (node: HierarchyPointNode<number>) => [number, number];
+  const guides = svg(context, "g", { class: "generations", fill: theme.muted, "text-anchor": "end" });
+  if (layout === "radial") {
+    const radius = Math.max(10, Math.min(right - left, bottom - top) / 2 - theme.fontSize);
+    const cx = (left + right) / 2;
+    const cy = (top + bottom) / 2;
+    tree<number>()
+      .size([2 * Math.PI, radius])
+      .separation((a, b) => (a.parent === b.parent ? 1 : 2) / Math.max(1, a.depth))(root);
+    place = (node) => [cx + node.y * Math.sin(node.x), cy - node.y * Math.cos(node.x)];
+    const step = Math.max(1, Math.ceil(maxDepth / 8));
+    for (let d = step; d <= maxDepth; d += step) {
+      const r = (radius * d) / maxDepth;
+      guides.appendChild(
+        svg(context, "circle", { cx, cy, r, fill: "none", stroke: theme.grid, "stroke-width": 1 }),
+      );
+      guides.appendChild(
+        svg(context, "text", { x: cx - 4, y: cy - r - 3, "font-size": theme.fontSize * 0.85 }, String(d)),
+      );
+    }
+  } else {
+    tree<number>().size([right - left - 2 * dotRadius, Math.max(1, bottom - top)])(root);
+    const levelHeight = maxDepth > 0 ? (bottom - top) / maxDepth : 0;
+    place = (node) => [left + dotRadius + node.x, top + (maxDepth > 0 ? node.y : (bottom - top) / 2)];
+    const step = Math.max(1, Math.ceil((maxDepth * (theme.fontSize + 4)) / Math.max(1, bottom - top)));
+    for (let d = 0; d <= maxDepth; d += step) {
+      const y = maxDepth > 0 ? top + d * levelHeight : (top + bottom) / 2;
+      guides.appendChild(
+        svg(context, "line", { x1: left, x2: right, y1: y, y2: y, stroke: theme.grid, "stroke-width": 1 }),
+      );
+      guides.appendChild(svg(context, "text", { x: left - 8, y: y + theme.fontSize * 0.35 }, String(d)));
+    }
+    svgRoot.appendChild(
+      axisTitle(context, words.generation, theme.fontSize + 4, (top + bottom) / 2, theme, true),
+    );
+  }
+  svgRoot.appendChild(guides);
+
+  const nodes = root.descendants() as Array<HierarchyPointNode<number>>;
+  const position = new Map<number, [number, number]>();
+  for (const node of nodes) position.set(node.data, place(node));
+  const p1 = (v: number) => Math.round(v * 10) / 10;
+  let links = "";
+  let ghostLinks = "";
+  const dots = svg(context, "g", { class: "events", stroke: theme.background, "stroke-width": 0.5 });
+  const ghostDots = svg(context, "g", {
+    class: "events-ghosted",
+    "fill-opacity": 0.18,
+    stroke: theme.muted,
+    "stroke-width": 0.5,
+    "stroke-opacity": 0.4,
+  });
+  for (const node of nodes) {
+    const i = node.data;
+    if (!visible[i]) continue;
+    const [x, y] = position.get(i)!;
+    if (node.parent) {
+      const [px, py] = position.get(node.parent.data)!;
+      const segment = `M${p1(px)},${p1(py)}L${p1(x)},${p1(y)}`;
+      if (ghost[i]) ghostLinks += segment;
+      else links += segment;
+    }
+    const dot = svg(context, "circle", {
+      cx: p1(x),
+      cy: p1(y),
+      r: i === 0 ? dotRadius * 1.6 : dotRadius,
+      fill: i === 0 ? theme.foreground : timeColour(events[i].time, tMax),
+    });
+    (ghost[i] ? ghostDots : dots).appendChild(dot);
+  }
+  svgRoot.appendChild(
+    svg(context, "path", {
+      class: "links",
+      d: links,
+      fill: "none",
+      stroke: theme.muted,
+      "stroke-width": Math.max(0.5, dotRadius / 3),
+      "stroke-opacity": 0.6,
+    }),
+  );
+  if (ghostLinks) {
+    svgRoot.appendChild(
+      svg(context, "path", {
+        class: "links-ghosted",
+        d: ghostLinks,
+        fill: "none",
+        stroke: theme.muted,
+        "stroke-width": Math.max(0.5, dotRadius / 3),
+        "stroke-opacity": 0.2,
+        "stroke-dasharray": "3 3",
+      }),
+    );
+  }
+  svgRoot.appendChild(ghostDots);
+  svgRoot.appendChild(dots);
+
+  const marks = svg(context, "g", { class: "tipping", fill: "none" });
+  for (const { kind, index } of tipping) {
+    const at = position.get(index);
+    if (!at || !visible[index]) continue;
+    const [x, y] = at;
+    const ring = svg(context, "circle", {
+      class: `tipping-${kind}`,
+      cx: p1(x),
+      cy: p1(y),
+      r: round(dotRadius + 4),
+      stroke: theme.crossing,
+      "stroke-width": theme.strokeWidth,
+    });
+    marks.appendChild(ring);
+    marks.appendChild(
+      pointLabel(
+        context,
+        "tipping-label",
+        x + dotRadius,
+        y - dotRadius - 4 - (kind === "views" ? theme.fontSize + 2 : 0),
+        words.tippedBy(kind, events[index].account, text.duration(events[index].time)),
+        width - 4,
+        theme,
+      ),
+    );
+  }
+  svgRoot.appendChild(marks);
+  if (lines.length) svgRoot.appendChild(captionBlock(context, lines, baseHeight, theme));
+  return svgRoot;
+}
+
+/** The tree as rows for "underlying data as CSV": one row per event. */
+export function cascadeTreeRows(
+  data: CascadeTreeData,
+): Array<{ index: number; account: string; parent: number; time: number }> {
+  return data.events.map((event, index) => ({
+    index,
+    account: event.account,
+    parent: event.parent,
+    time: event.time,
+  }));
+}

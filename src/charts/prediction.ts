@@ -1,0 +1,332 @@
+/**
+ * A prediction in context: the cascade as observed up to T (solid), the
+ * prediction after T (central line in its low–high band), what really
+ * happened after T (dotted) when known, and the legal line, with both the
+ * predicted and the actual crossing marked. Views get a second panel.
+ */
+import { scaleLinear } from "d3-scale";
+import {
+  axisTitle,
+  axisTitleOffset,
+  bandPath,
+  bottomMargin,
+  captionBlock,
+  captionHeight,
+  captionLines,
+  compactCount,
+  countScale,
+  firstReaching,
+  type LegendItem,
+  legend,
+  linePath,
+  pointLabel,
+  stepPath,
+  thresholdRule,
+  titleText,
+  verticalMarker,
+  wrapCaption,
+} from "./parts.ts";
+import {
+  bottomAxis,
+  type ChartContext,
+  chartRoot,
+  formatTick,
+  LIGHT_THEME,
+  leftAxis,
+  svg,
+  type Theme,
+  timeTicks,
+} from "./svg.ts";
+import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+
+/** One count (reposts or views): observed before T, predicted and (optionally) true after. */
+export interface PredictionPanel {
+  /** Step series up to T: times (seconds) and cumulative values. */
+  observed: { time: ArrayLike<number>; values: ArrayLike<number> };
+  /** Prediction on a time grid after T. */
+  predicted: {
+    time: ArrayLike<number>;
+    estimate: ArrayLike<number>;
+    low: ArrayLike<number>;
+    high: ArrayLike<number>;
+  };
+  /** What happened after T (step series), when known. */
+  truth?: { time: ArrayLike<number>; values: ArrayLike<number> } | null;
+  /** The legal line for this count (500 reposts, 5,000 views). */
+  threshold: number;
+}
+
+export interface PredictionData {
+  /** Seconds of the cascade observed when the prediction was made. */
+  T: number;
+  reposts: PredictionPanel;
+  /** A second panel when views are given. */
+  views?: PredictionPanel | null;
+}
+
+export interface PredictionOptions {
+  width?: number;
+  height?: number;
+  theme?: Theme;
+  text?: ChartText;
+  title?: string;
+  caption?: string;
+  maxTime?: number;
+}
+
+const MARGIN = { right: 24, left: 76 };
+
+function lastOf(values: ArrayLike<number>): number {
+  return values.length ? values[values.length - 1] : 0;
+}
+
+export function predictionChart(
+  data: PredictionData,
+  options: PredictionOptions,
+  context: ChartContext,
+): SVGSVGElement {
+  const theme = options.theme ?? LIGHT_THEME;
+  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const words = text.prediction;
+  const width = options.width ?? 760;
+  const panels = data.views ? (["reposts", "views"] as const) : (["reposts"] as const);
+  const baseHeight =
+    options.height ?? (panels.length === 2 ? 400 + theme.fontSize * 8 : 260 + theme.fontSize * 6);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
+  const height = baseHeight + captionHeight(lines, theme);
+  const title = options.title ?? words.title;
+  const T = data.T;
+  const maxTime =
+    options.maxTime ??
+    Math.max(
+      T * 1.1,
+      lastOf(data.reposts.predicted.time),
+      lastOf(data.reposts.truth?.time ?? []),
+      lastOf(data.views?.predicted.time ?? []),
+    );
+  const root = chartRoot(context, width, height, theme, title, words.description(text.duration(T)));
+  root.appendChild(titleText(context, title, MARGIN.left, theme));
+  const items: LegendItem[] = [
+    { label: words.observed, colour: theme.foreground, mark: "line" },
+    { label: words.predicted, colour: theme.foreground, mark: "dash" },
+    { label: words.interval, colour: theme.foreground, mark: "band", opacity: 0.2 },
+  ];
+  if (data.reposts.truth || data.views?.truth)
+    items.push({ label: words.truth, colour: theme.foreground, mark: "dotted" });
+  const legendTop = theme.fontSize * 1.25 + 14;
+  const legendBox = legend(context, items, MARGIN.left, legendTop, width - MARGIN.left - MARGIN.right, theme);
+  root.appendChild(legendBox.element);
+  const top = legendTop + legendBox.height + theme.fontSize + 12;
+  const plotHeight = baseHeight - top - bottomMargin(theme);
+  const gap = theme.fontSize + 22;
+  const panelHeight = panels.length === 2 ? (plotHeight - gap) / 2 : plotHeight;
+  const x = scaleLinear()
+    .domain([0, maxTime])
+    .range([MARGIN.left, width - MARGIN.right]);
+
+  panels.forEach((kind, k) => {
+    const panel = data[kind]!;
+    const panelTop = top + k * (panelHeight + gap);
+    const colour = kind === "reposts" ? theme.reposts : theme.views;
+    const g = svg(context, "g", { class: `panel panel-${kind}` });
+    root.appendChild(g);
+    g.appendChild(
+      svg(
+        context,
+        "text",
+        { x: MARGIN.left, y: panelTop - 6, fill: colour, "font-weight": 600 },
+        kind === "reposts" ? text.reposts : text.views,
+      ),
+    );
+    let max = lastOf(panel.observed.values);
+    for (let i = 0; i < panel.predicted.high.length; i++)
+      if (Number.isFinite(panel.predicted.high[i])) max = Math.max(max, panel.predicted.high[i]);
+    max = Math.max(max, lastOf(panel.truth?.values ?? []));
+    const { scale: y, ticks, upper } = countScale(max, panel.threshold, panelTop + panelHeight, panelTop);
+    g.appendChild(
+      leftAxis(context, ticks, y, MARGIN.left, width - MARGIN.left - MARGIN.right, compactCount, theme),
+    );
+    // Non-finite highs (an unbounded interval) are drawn at the top of the panel.
+    const yClamped = (v: number) => y(Number.isFinite(v) ? Math.min(v, upper) : upper);
+    g.appendChild(
+      svg(context, "path", {
+        class: "interval",
+        d: bandPath(panel.predicted.time, panel.predicted.low, panel.predicted.high, x, yClamped),
+        fill: colour,
+        "fill-opacity": 0.2,
+      }),
+    );
+    g.appendChild(
+      svg(context, "path", {
+        class: "observed",
+        d: stepPath(panel.observed.time, panel.observed.values, x, y, T),
+        fill: "none",
+        stroke: colour,
+        "stroke-width": theme.strokeWidth,
+        "stroke-linejoin": "round",
+      }),
+    );
+    g.appendChild(
+      svg(context, "path", {
+        class: "predicted",
+        d: linePath(panel.predicted.time, panel.predicted.estimate, x, y),
+        fill: "none",
+        stroke: colour,
+        "stroke-width": theme.strokeWidth,
+        "stroke-dasharray": "8 5",
+      }),
+    );
+    if (panel.truth) {
+      g.appendChild(
+        svg(context, "path", {
+          class: "truth",
+          d: stepPath(panel.truth.time, panel.truth.values, x, y, maxTime),
+          fill: "none",
+          stroke: theme.foreground,
+          "stroke-width": theme.strokeWidth,
+          "stroke-dasharray": "1 5",
+          "stroke-linecap": "round",
+        }),
+      );
+    }
+    g.appendChild(
+      thresholdRule(
+        context,
+        MARGIN.left,
+        width - MARGIN.right,
+        y(panel.threshold),
+        kind === "reposts" ? text.repostLine(panel.threshold) : text.viewLine(panel.threshold),
+        theme,
+      ),
+    );
+    // Crossings: observed (before T) or true (after), and predicted.
+    const marks: Array<{ time: number; label: string; cls: string }> = [];
+    const seen = firstReaching(panel.observed.values, panel.threshold);
+    const trueAt = panel.truth ? firstReaching(panel.truth.values, panel.threshold) : -1;
+    if (seen >= 0) {
+      const time = panel.observed.time[seen];
+      marks.push({ time, label: words.actualCrossing(text.duration(time)), cls: "crossing-actual" });
+    } else {
+      if (trueAt >= 0 && panel.truth) {
+        const time = panel.truth.time[trueAt];
+        marks.push({ time, label: words.actualCrossing(text.duration(time)), cls: "crossing-actual" });
+      }
+      const predictedAt = firstReaching(panel.predicted.estimate, panel.threshold);
+      if (predictedAt >= 0) {
+        const time = panel.predicted.time[predictedAt];
+        marks.push({ time, label: words.predictedCrossing(text.duration(time)), cls: "crossing-predicted" });
+      }
+    }
+    marks.forEach((mark) => {
+      if (mark.time > maxTime) return;
+      const cx = x(mark.time);
+      const cy = y(panel.threshold);
+      const mg = svg(context, "g", { class: `crossing ${mark.cls}` });
+      mg.appendChild(
+        svg(context, "circle", {
+          cx,
+          cy,
+          r: theme.strokeWidth * 2.5,
+          fill: mark.cls === "crossing-actual" ? theme.crossing : theme.background,
+          stroke: theme.crossing,
+          "stroke-width": theme.strokeWidth,
+        }),
+      );
+      // The predicted crossing is labelled above the line, the actual one below.
+      const above = mark.cls === "crossing-predicted";
+      mg.appendChild(
+        pointLabel(
+          context,
+          "crossing-label",
+          cx,
+          above ? cy - 10 : cy + theme.fontSize + 8,
+          mark.label,
+          width - 4,
+          theme,
+        ),
+      );
+      g.appendChild(mg);
+    });
+  });
+  if (T <= maxTime) {
+    const tx = x(T);
+    root.appendChild(
+      verticalMarker(
+        context,
+        "prediction-time",
+        tx,
+        top - theme.fontSize - 4,
+        top + plotHeight,
+        words.predictedAt(text.duration(T)),
+        theme.muted,
+        theme,
+        tx > width * 0.6,
+      ),
+    );
+  }
+  const axisY = top + plotHeight;
+  root.appendChild(bottomAxis(context, timeTicks(maxTime), x, axisY, formatTick, theme));
+  root.appendChild(
+    axisTitle(
+      context,
+      text.timeAxis,
+      (MARGIN.left + width - MARGIN.right) / 2,
+      axisY + axisTitleOffset(theme),
+      theme,
+    ),
+  );
+  if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
+  return root;
+}
+
+/** Rows for "underlying data as CSV": observed, predicted and true points of each panel. */
+export function predictionRows(data: PredictionData): Array<{
+  panel: string;
+  series: string;
+  time: number;
+  value: number;
+  low: number | null;
+  high: number | null;
+}> {
+  const rows: Array<{
+    panel: string;
+    series: string;
+    time: number;
+    value: number;
+    low: number | null;
+    high: number | null;
+  }> = [];
+  for (const kind of ["reposts", "views"] as const) {
+    const panel = kind === "reposts" ? data.reposts : data.views;
+    if (!panel) continue;
+    for (let i = 0; i < panel.observed.time.length; i++)
+      rows.push({
+        panel: kind,
+        series: "observed",
+        time: panel.observed.time[i],
+        value: panel.observed.values[i],
+        low: null,
+        high: null,
+      });
+    for (let i = 0; i < panel.predicted.time.length; i++)
+      rows.push({
+        panel: kind,
+        series: "predicted",
+        time: panel.predicted.time[i],
+        value: panel.predicted.estimate[i],
+        low: panel.predicted.low[i],
+        high: panel.predicted.high[i],
+      });
+    if (panel.truth)
+      for (let i = 0; i < panel.truth.time.length; i++)
+        rows.push({
+          panel: kind,
+          series: "truth",
+          time: panel.truth.time[i],
+          value: panel.truth.values[i],
+          low: null,
+          high: null,
+        });
+  }
+  return rows;
+}

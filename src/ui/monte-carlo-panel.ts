@@ -1,0 +1,248 @@
+/**
+ * Many runs of the scenario in a pool of workers: a progress bar, a cancel
+ * button, the probability of crossing each line and when, a fan chart and
+ * the distribution of crossing times. A cancelled run keeps the previous results.
+ */
+import { crossingTimesChart } from "../charts/crossing-times.ts";
+import { fanChart } from "../charts/fan-chart.ts";
+import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
+import type { Interval, MonteCarloSummary, Quantiles } from "../core/monte-carlo.ts";
+import type { Scenario } from "../core/scenario.ts";
+import { runMonteCarlo } from "../worker/pool.ts";
+import { h } from "./dom.ts";
+import type { ExportItem } from "./export.ts";
+import type { Messages } from "./i18n.ts";
+
+export const DEFAULT_RUNS = 1000;
+
+export class MonteCarloPanel {
+  readonly element: HTMLElement;
+  private summary: MonteCarloSummary | null = null;
+  private summaryScenario: Scenario | null = null;
+  private controller: AbortController | null = null;
+  private runsInput: HTMLInputElement;
+  private runButton: HTMLButtonElement;
+  private cancelButton: HTMLButtonElement;
+  private progress: HTMLProgressElement;
+  private status: HTMLElement;
+  private results: HTMLElement;
+  private scenario: Scenario | null = null;
+  presentation = false;
+
+  constructor(
+    private m: Messages,
+    private caption: () => string,
+    exportButtons: (item: ExportItem, what: string) => HTMLElement,
+  ) {
+    this.runsInput = h("input", {
+      type: "number",
+      id: "mc-runs",
+      min: 10,
+      max: 100_000,
+      step: 10,
+      value: DEFAULT_RUNS,
+    });
+    this.runButton = h(
+      "button",
+      { type: "button", class: "primary-inline" },
+      m.runMany(m.count(DEFAULT_RUNS)),
+    );
+    this.runsInput.addEventListener("input", () => {
+      this.runButton.textContent = m.runMany(m.count(Number(this.runsInput.value) || 0));
+    });
+    this.runButton.addEventListener("click", () => void this.run());
+    this.cancelButton = h("button", { type: "button", disabled: true }, m.cancel);
+    this.cancelButton.addEventListener("click", () => this.controller?.abort());
+    this.progress = h("progress", { max: 1, value: 0, "aria-label": m.monteCarlo, hidden: true });
+    this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    this.results = h("div", { class: "mc-results" });
+    this.element = h(
+      "section",
+      { class: "panel panel-mc", "aria-labelledby": "mc-title" },
+      h("div", { class: "panel-head" }, h("h2", { id: "mc-title" }, m.monteCarlo)),
+      h(
+        "div",
+        { class: "mc-controls" },
+        h("label", { for: "mc-runs" }, m.runs),
+        this.runsInput,
+        this.runButton,
+        this.cancelButton,
+        this.progress,
+      ),
+      this.status,
+      this.results,
+      h(
+        "div",
+        { class: "mc-exports" },
+        exportButtons(
+          {
+            name: "fan",
+            chart: () => this.fan(true),
+            csv: () => null,
+            json: () => this.summary?.fan ?? null,
+          },
+          m.chart.fan.title,
+        ),
+        exportButtons(
+          {
+            name: "crossing-times",
+            chart: () => this.crossing(true),
+            csv: () => this.crossingCsv(),
+            json: () => this.summary ?? null,
+          },
+          m.chart.crossingTimes.title,
+        ),
+      ),
+    );
+  }
+
+  /** Keeps the results of the panel this one replaces (after a language switch). */
+  adopt(previous: MonteCarloPanel | null): void {
+    if (!previous) return;
+    this.summary = previous.summary;
+    this.summaryScenario = previous.summaryScenario;
+    this.scenario = previous.scenario;
+    this.presentation = previous.presentation;
+    previous.controller?.abort();
+    this.render();
+  }
+
+  /** The scenario the next run is for; results of another scenario are marked stale. */
+  setScenario(scenario: Scenario): void {
+    this.scenario = scenario;
+    this.render();
+  }
+
+  get current(): MonteCarloSummary | null {
+    return this.summary;
+  }
+
+  async run(): Promise<void> {
+    if (!this.scenario) return;
+    const runs = Math.round(Number(this.runsInput.value));
+    if (!(runs >= 10 && runs <= 100_000)) {
+      this.status.textContent = `${this.m.runs}: 10–100,000.`;
+      return;
+    }
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const scenario = this.scenario;
+    this.progress.hidden = false;
+    this.progress.value = 0;
+    this.cancelButton.disabled = false;
+    this.runButton.disabled = true;
+    this.status.textContent = this.m.runsProgress("0", this.m.count(runs));
+    try {
+      const summary = await runMonteCarlo(scenario, runs, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          this.progress.value = done / total;
+          this.status.textContent = this.m.runsProgress(this.m.count(done), this.m.count(total));
+        },
+      });
+      this.summary = summary;
+      this.summaryScenario = scenario;
+      this.status.textContent = "";
+    } catch (error) {
+      this.status.textContent =
+        error instanceof DOMException && error.name === "AbortError"
+          ? this.m.cancelled
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    } finally {
+      if (this.controller === controller) this.controller = null;
+      this.progress.hidden = true;
+      this.cancelButton.disabled = true;
+      this.runButton.disabled = false;
+      this.render();
+    }
+  }
+
+  private fan(forExport: boolean): SVGSVGElement | null {
+    const s = this.summary;
+    if (!s) return null;
+    const hasViews = s.finalViews.max > 0;
+    return fanChart(
+      {
+        time: s.fan.time,
+        reposts: s.fan.reposts,
+        views: hasViews ? s.fan.views : null,
+        thresholds: s.thresholds,
+        runs: s.runs,
+      },
+      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined },
+      { document },
+    );
+  }
+
+  private crossing(forExport: boolean): SVGSVGElement | null {
+    const s = this.summary;
+    if (!s) return null;
+    return crossingTimesChart(
+      {
+        reposts: s.crossingTimes.reposts,
+        views: s.finalViews.max > 0 ? s.crossingTimes.views : null,
+        runs: s.runs,
+      },
+      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined },
+      { document },
+    );
+  }
+
+  private crossingCsv(): string | null {
+    const s = this.summary;
+    if (!s) return null;
+    const rows = [
+      ...Array.from(s.crossingTimes.reposts, (t) => `reposts,${t}`),
+      ...Array.from(s.crossingTimes.views, (t) => `views,${t}`),
+    ];
+    return `line,crossing_time_s\n${rows.join("\n")}\n`;
+  }
+
+  private theme() {
+    return this.presentation ? PRESENTATION_THEME : LIGHT_THEME;
+  }
+
+  render(): void {
+    const s = this.summary;
+    const m = this.m;
+    if (!s) {
+      this.results.replaceChildren();
+      return;
+    }
+    const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+    const probability = (what: string, p: Interval) =>
+      m.probabilityOf(what, percent(p.estimate), percent(p.low), percent(p.high));
+    const median = (what: string, q: Quantiles) =>
+      q.p50 === null
+        ? m.notCrossed(what)
+        : m.medianCrossing(what, m.duration(q.p50), m.duration(q.p25 ?? 0), m.duration(q.p75 ?? 0));
+    const reposts = m.reposts.toLowerCase();
+    const views = m.views.toLowerCase();
+    const stale = this.summaryScenario !== this.scenario;
+    this.results.replaceChildren(
+      stale ? h("p", { class: "note" }, m.mcStale) : "",
+      h(
+        "ul",
+        { class: "mc-summary", "data-testid": "mc-summary" },
+        h("li", {}, probability(reposts, s.probability.reposts)),
+        h("li", {}, probability(views, s.probability.views)),
+        h("li", {}, median(reposts, s.crossingTime.reposts)),
+        h("li", {}, median(views, s.crossingTime.views)),
+        h(
+          "li",
+          {},
+          m.finalRepostsSummary(
+            m.count(s.finalReposts.mean),
+            m.count(s.finalReposts.p50),
+            m.count(s.finalReposts.p95),
+          ),
+        ),
+        h("li", {}, m.viewsFirstShare(percent(s.viewsFirst.estimate))),
+      ),
+      h("div", { class: "mc-charts" }, this.fan(false) ?? "", this.crossing(false) ?? ""),
+    );
+  }
+}

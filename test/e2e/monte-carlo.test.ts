@@ -1,0 +1,42 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(inject("baseUrl"));
+  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("many runs in workers", () => {
+  it("gives the probability of crossing with an interval, a fan chart and crossing times", async () => {
+    await page.getByLabel("Runs", { exact: true }).fill("200");
+    await page.getByRole("button", { name: "Run 200 times" }).click();
+    const summary = page.getByTestId("mc-summary");
+    await expect.poll(() => summary.count(), { timeout: 60_000 }).toBe(1);
+    expect(await summary.textContent()).toMatch(
+      /Crosses the reposts line in \d+\.\d% of runs \(95% interval/,
+    );
+    expect(await page.getByText("Reposts and views over many runs").count()).toBeGreaterThan(0);
+    expect(await page.getByText("When the legal line is crossed").count()).toBeGreaterThan(0);
+  });
+
+  it("keeps the previous results when a run is cancelled", async () => {
+    const before = await page.getByTestId("mc-summary").textContent();
+    await page.getByLabel("Runs", { exact: true }).fill("100000");
+    await page.getByRole("button", { name: "Run 100,000 times" }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => page.getByText("Cancelled: the previous results are kept.").count()).toBe(1);
+    expect(await page.getByTestId("mc-summary").textContent()).toBe(before);
+    // The page stays responsive and usable afterwards.
+    expect(await page.getByRole("button", { name: "Run 100,000 times" }).isEnabled()).toBe(true);
+  });
+});
