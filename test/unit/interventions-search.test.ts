@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { barabasiAlbert } from "../../src/core/generators/barabasi-albert.ts";
 import { erdosRenyi } from "../../src/core/generators/erdos-renyi.ts";
 import {
+  changeRows,
   compareCentralities,
   compileInterventions,
   crossingProbability,
@@ -123,5 +124,8 @@ describe("compareCentralities", () => {
     }
     // Suspending the hubs of a preferential-attachment graph cuts the reposts.
     expect(rows[1].avertedReposts).toBeGreaterThan(0);
+    const changes = changeRows(rows);
+    expect(changes.map((r) => r.label)).toEqual(rows.slice(1).map((r) => r.label));
+    expect(changes[0].estimate).toBeCloseTo(rows[1].estimate - rows[0].estimate, 12);
   });
 });

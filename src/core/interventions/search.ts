@@ -325,3 +325,19 @@ export function centralityChoices(
   }
   return out;
 }
+
+/**
+ * Rows of the change against the baseline (estimate = change in crossing
+ * probability, a fraction), as the strategy-comparison chart plots by
+ * default; the baseline row is left out.
+ */
+export function changeRows(
+  rows: readonly StrategyRow[],
+): Array<{ label: string; estimate: number; low: number; high: number }> {
+  return rows.slice(1).map((row) => ({
+    label: row.label,
+    estimate: row.change.change,
+    low: row.change.low,
+    high: row.change.high,
+  }));
+}
