@@ -4,6 +4,7 @@ import { erdosRenyi } from "../../src/core/generators/erdos-renyi.ts";
 import {
   compareIntervention,
   compileInterventions,
+  concatOutcomes,
   interventionSetup,
   pairedDifference,
   runOutcomes,
@@ -82,6 +83,15 @@ describe("compareIntervention", () => {
     expect(effect.avertedReposts).toBeGreaterThan(0);
     // Runs that still cross under a deletion at 3 h crossed by then: the median moves earlier, if at all.
     if (effect.delay.reposts !== null) expect(effect.delay.reposts).toBeLessThanOrEqual(0);
+  });
+
+  it("runs split in ranges and joined give the same outcomes", () => {
+    const plan = compileInterventions(setup.graph, [{ kind: "throttle", when: { time: 1800 }, share: 0.5 }], {
+      source: 0,
+    });
+    const whole = runOutcomes(setup, 30, plan);
+    const parts = concatOutcomes([runOutcomes(setup, 12, plan, 0), runOutcomes(setup, 18, plan, 12)]);
+    expect(parts).toEqual(whole);
   });
 
   it("an empty strategy changes nothing", () => {

@@ -52,8 +52,17 @@ export function simulateRun(setup: InterventionSetup, run: number, plan?: Interv
   });
 }
 
-/** Runs [0, runs), with or without a plan, reduced to the numbers the summaries need. */
-export function runOutcomes(setup: InterventionSetup, runs: number, plan?: InterventionPlan): RunOutcomes {
+/**
+ * Runs [from, from + runs), with or without a plan, reduced to the numbers
+ * the summaries need. Split a batch across workers by `from` (each worker
+ * compiles the same plan from the same data) and join with `concatOutcomes`.
+ */
+export function runOutcomes(
+  setup: InterventionSetup,
+  runs: number,
+  plan?: InterventionPlan,
+  from = 0,
+): RunOutcomes {
   const out: RunOutcomes = {
     runs,
     finalReposts: new Float64Array(runs),
@@ -63,7 +72,7 @@ export function runOutcomes(setup: InterventionSetup, runs: number, plan?: Inter
   };
   const workspace = createWorkspace();
   for (let run = 0; run < runs; run++) {
-    const cascade = simulate(setup.graph, setup.model, setup.params, runRng(setup.seed, run), {
+    const cascade = simulate(setup.graph, setup.model, setup.params, runRng(setup.seed, from + run), {
       source: setup.source,
       horizon: setup.horizon,
       intervention: plan,
@@ -74,6 +83,27 @@ export function runOutcomes(setup: InterventionSetup, runs: number, plan?: Inter
     out.finalViews[run] = report.views ?? 0;
     out.repostCrossing[run] = report.crossing.reposts?.time ?? Number.NaN;
     out.viewCrossing[run] = report.crossing.views?.time ?? Number.NaN;
+  }
+  return out;
+}
+
+/** Joins outcomes of adjacent run ranges, given in run order. */
+export function concatOutcomes(parts: readonly RunOutcomes[]): RunOutcomes {
+  const runs = parts.reduce((total, part) => total + part.runs, 0);
+  const out: RunOutcomes = {
+    runs,
+    finalReposts: new Float64Array(runs),
+    finalViews: new Float64Array(runs),
+    repostCrossing: new Float64Array(runs),
+    viewCrossing: new Float64Array(runs),
+  };
+  let at = 0;
+  for (const part of parts) {
+    out.finalReposts.set(part.finalReposts, at);
+    out.finalViews.set(part.finalViews, at);
+    out.repostCrossing.set(part.repostCrossing, at);
+    out.viewCrossing.set(part.viewCrossing, at);
+    at += part.runs;
   }
   return out;
 }
