@@ -26,7 +26,7 @@ export const treeRun = runScenario({
   params: { p: 0.12 },
 });
 
-const networkScenario = { ...DEFAULT_SCENARIO, nodes: 150, seed: "snapshot" };
+const networkScenario = { ...DEFAULT_SCENARIO, nodes: 150, seed: "snapshot", params: { p: 0.12 } };
 const networkGraph = buildGraph(networkScenario);
 const networkRun = runScenario(networkScenario, networkGraph);
 
