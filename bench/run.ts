@@ -2,6 +2,7 @@
 import { availableParallelism, cpus } from "node:os";
 import { benchCharts } from "./charts.bench.ts";
 import { benchIndependentCascade } from "./ic.bench.ts";
+import { benchInterventions } from "./interventions.bench.ts";
 import { benchIo } from "./io.bench.ts";
 import { benchModels } from "./models.bench.ts";
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => string> = {
   "Every model, Monte Carlo path": benchModels,
   "Reading files: every format, 1,000,000 events": () => benchIo(),
   "Repost tree to SVG (jsdom)": benchCharts,
+  "Interventions: compile, paired runs, searches": benchInterventions,
 };
 
 const only = process.argv[2];
