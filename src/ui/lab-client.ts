@@ -1,11 +1,12 @@
 /** Talks to the lab worker; the newest request wins, older answers are dropped. */
 import type { Scenario } from "../core/scenario.ts";
 import type { ReadOptions } from "../io/types.ts";
-import type { GraphSnapshot, LabRequest, LabResponse } from "../worker/protocol.ts";
+import type { GraphSnapshot, InterveneAction, LabRequest, LabResponse } from "../worker/protocol.ts";
 
 export type LabResult = Extract<LabResponse, { type: "result" }>;
 export type ReadResponse = Extract<LabResponse, { type: "read" }>;
 export type PredictResponse = Extract<LabResponse, { type: "predict" }>;
+export type InterveneResponse = Extract<LabResponse, { type: "intervene" }>;
 type Answer = Exclude<LabResponse, { type: "error" }>;
 
 export class LabClient {
@@ -78,6 +79,10 @@ export class LabClient {
 
   predict(request: Omit<Extract<LabRequest, { type: "predict" }>, "id" | "type">): Promise<PredictResponse> {
     return this.send({ id: 0, type: "predict", ...request }) as Promise<PredictResponse>;
+  }
+
+  intervene(scenario: Scenario, action: InterveneAction): Promise<InterveneResponse> {
+    return this.send({ id: 0, type: "intervene", scenario, action }) as Promise<InterveneResponse>;
   }
 
   private send(request: LabRequest): Promise<Answer> {
