@@ -102,7 +102,9 @@ export function convergenceChart(
   root.appendChild(
     leftAxis(context, y.ticks(5), y, MARGIN.left, width - MARGIN.left - MARGIN.right, compactCount, theme),
   );
-  const xTicks = allT.length <= 8 ? allT : (x.ticks(6) as number[]);
+  // The observation times themselves, thinned to at most 8: a log axis's own ticks crowd (1..9 per decade).
+  const step = Math.ceil(allT.length / 8);
+  const xTicks = allT.filter((_, i) => i % step === 0 || i === allT.length - 1);
   root.appendChild(bottomAxis(context, xTicks, x, bottom, (t) => text.duration(t), theme));
   root.appendChild(
     axisTitle(

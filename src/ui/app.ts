@@ -27,6 +27,7 @@ import { MonteCarloPanel } from "./monte-carlo-panel.ts";
 import { type NetworkCascade, NetworkView } from "./network-view.ts";
 import { renderCascadePicker, renderOpenBar, renderSummaryCard, type SampleEntry } from "./observed.ts";
 import { Playback } from "./playback.ts";
+import { PredictionPanel } from "./prediction-panel.ts";
 import { decodeScenario, encodeScenario } from "./scenario-url.ts";
 import { createStore } from "./store.ts";
 
@@ -148,6 +149,7 @@ export function startApp(root: HTMLElement): void {
   let playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
 
   let monteCarlo: MonteCarloPanel | null = null;
+  let prediction: PredictionPanel | null = null;
   let treeLayout: "tidy" | "radial" = "tidy";
   /** Elements the render step fills; rebuilt when the language changes. */
   let shell = buildShell(store.get().messages);
@@ -193,6 +195,12 @@ export function startApp(root: HTMLElement): void {
       (item, what) => exportButtons(m, what, item),
     );
     monteCarlo.adopt(previousPanel);
+    prediction?.dispose();
+    prediction = new PredictionPanel(
+      m,
+      () => caption(store.get()),
+      (item, what) => exportButtons(m, what, item),
+    );
     const treeHost = h("div", { class: "chart-host", "data-testid": "cascade-tree" });
     const layoutSelect = h(
       "select",
@@ -332,6 +340,7 @@ export function startApp(root: HTMLElement): void {
           ),
           treeSection,
           monteCarlo.element,
+          prediction.element,
           h(
             "section",
             { class: "panel panel-legal", "aria-labelledby": "legal-title" },
@@ -931,6 +940,13 @@ export function startApp(root: HTMLElement): void {
         );
       }
       shell.observedHost.hidden = state.observed === null;
+      if (prediction && current) {
+        prediction.presentation = state.presentation;
+        const others = state.observed
+          ? state.observed.cascades.filter((_, i) => !state.observed?.selected.includes(i))
+          : [];
+        prediction.setCascade(current.cascade, others, state.scenario.rules);
+      }
       if (monteCarlo) {
         monteCarlo.presentation = state.presentation;
         monteCarlo.setScenario(state.scenario);

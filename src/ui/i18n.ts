@@ -137,6 +137,17 @@ export interface Messages {
   treeLayout: string;
   tidy: string;
   radial: string;
+  earlyWarning: string;
+  observeUpTo: string;
+  estimator: string;
+  estimatorNames: Record<string, string>;
+  predict: string;
+  predicting: string;
+  predictionSummary(observed: string, estimate: string, low: string, high: string): string;
+  predictedProbability(p: string): string;
+  predictedCrossingAt(time: string, low: string, high: string): string;
+  truthAfter(final: string, crossing: string): string;
+  unavailable(why: string): string;
   chart: ChartText;
 }
 
@@ -281,6 +292,23 @@ export const en: Messages = {
   treeLayout: "Layout",
   tidy: "tidy",
   radial: "radial",
+  earlyWarning: "Early warning: predict from the first minutes",
+  observeUpTo: "Observed up to",
+  estimator: "Estimator",
+  estimatorNames: {
+    seismic: "SEISMIC (Zhao et al. 2015)",
+    hawkes: "Hawkes fit (maximum likelihood)",
+    loglinear: "Log-linear baseline (Szabo and Huberman 2010)",
+  } as Record<string, string>,
+  predict: "Predict",
+  predicting: "Predicting in the background…",
+  predictionSummary: (observed: string, estimate: string, low: string, high: string) =>
+    `${observed} reposts observed; predicted final reposts ${estimate} (interval ${low}–${high}).`,
+  predictedProbability: (p: string) => `Probability of reaching the repost line: ${p}.`,
+  predictedCrossingAt: (time: string, low: string, high: string) =>
+    `Predicted crossing at ${time} (between ${low} and ${high}).`,
+  truthAfter: (final: string, crossing: string) => `What happened: ${final} reposts in the end; ${crossing}.`,
+  unavailable: (why: string) => `Not available: ${why}`,
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -472,6 +500,23 @@ export const zh: Messages = {
   treeLayout: "布局",
   tidy: "层级",
   radial: "放射",
+  earlyWarning: "早期预警：根据最初几分钟预测",
+  observeUpTo: "观察到",
+  estimator: "估计方法",
+  estimatorNames: {
+    seismic: "SEISMIC（Zhao 等，2015）",
+    hawkes: "Hawkes 拟合（最大似然）",
+    loglinear: "对数线性基线（Szabo 与 Huberman，2010）",
+  } as Record<string, string>,
+  predict: "预测",
+  predicting: "正在后台预测…",
+  predictionSummary: (observed: string, estimate: string, low: string, high: string) =>
+    `已观察到${observed}次转发；预测最终转发${estimate}（区间 ${low}–${high}）。`,
+  predictedProbability: (p: string) => `达到转发界线的概率：${p}。`,
+  predictedCrossingAt: (time: string, low: string, high: string) =>
+    `预计在${time}越线（${low}至${high}之间）。`,
+  truthAfter: (final: string, crossing: string) => `实际情况：最终${final}次转发；${crossing}。`,
+  unavailable: (why: string) => `不可用：${why}`,
   chart: CHINESE_CHART_TEXT,
 };
 

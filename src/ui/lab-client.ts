@@ -5,6 +5,7 @@ import type { GraphSnapshot, LabRequest, LabResponse } from "../worker/protocol.
 
 export type LabResult = Extract<LabResponse, { type: "result" }>;
 export type ReadResponse = Extract<LabResponse, { type: "read" }>;
+export type PredictResponse = Extract<LabResponse, { type: "predict" }>;
 type Answer = Exclude<LabResponse, { type: "error" }>;
 
 export class LabClient {
@@ -43,6 +44,12 @@ export class LabClient {
     return worker;
   }
 
+  /** Ends the worker for good (a panel that is replaced). */
+  dispose(): void {
+    this.worker.terminate();
+    this.pending.clear();
+  }
+
   /** Stops whatever the worker is doing (a huge file, a huge graph) and starts a fresh one. */
   cancel(): void {
     this.restart("Cancelled.");
@@ -67,6 +74,10 @@ export class LabClient {
 
   read(name: string, text: string, options: ReadOptions): Promise<ReadResponse> {
     return this.send({ id: 0, type: "read", name, text, options }) as Promise<ReadResponse>;
+  }
+
+  predict(request: Omit<Extract<LabRequest, { type: "predict" }>, "id" | "type">): Promise<PredictResponse> {
+    return this.send({ id: 0, type: "predict", ...request }) as Promise<PredictResponse>;
   }
 
   private send(request: LabRequest): Promise<Answer> {

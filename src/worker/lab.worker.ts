@@ -4,6 +4,7 @@
  * (preset, size, seed) so changing only the model or the source is quick.
  */
 import { compileGraph } from "../core/compiled-graph.ts";
+import { ESTIMATOR_IDS, getEstimator, isUnavailable, predictionChartData } from "../core/predict/index.ts";
 import { buildGraph, graphKey, runScenario, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
 import { readCascadeFile } from "../io/index.ts";
 import type { GraphSnapshot, LabRequest, LabResponse } from "./protocol.ts";
@@ -35,6 +36,44 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
   const request = message.data;
   const started = performance.now();
   try {
+    if (request.type === "predict") {
+      const options = { rules: request.rules, training: request.training };
+      const result = getEstimator(request.estimator).predict(request.cascade, request.at, options);
+      const unavailable = isUnavailable(result) ? result.unavailable : null;
+      const prediction = isUnavailable(result) ? null : result;
+      const convergence = ESTIMATOR_IDS.map((id) => {
+        const series = {
+          name: id,
+          T: [] as number[],
+          estimate: [] as number[],
+          low: [] as number[],
+          high: [] as number[],
+        };
+        for (const at of request.convergenceTimes) {
+          const point = getEstimator(id).predict(request.cascade, at, options);
+          if (isUnavailable(point)) continue;
+          series.T.push(at);
+          series.estimate.push(point.predicted.finalReposts.estimate);
+          series.low.push(point.predicted.finalReposts.low);
+          series.high.push(point.predicted.finalReposts.high);
+        }
+        return series;
+      }).filter((series) => series.T.length > 0);
+      const response: LabResponse = {
+        id: request.id,
+        type: "predict",
+        outcome: {
+          estimator: request.estimator,
+          unavailable,
+          prediction,
+          chart: prediction ? predictionChartData(request.cascade, prediction, request.rules) : null,
+          convergence,
+        },
+        millis: performance.now() - started,
+      };
+      self.postMessage(response);
+      return;
+    }
     if (request.type === "read") {
       // Parsing happens here so a large file never freezes the page.
       const result = readCascadeFile(request.name, request.text, request.options);

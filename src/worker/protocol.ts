@@ -1,5 +1,7 @@
 /** Messages between the page and the lab worker; all structured-clone friendly. */
 import type { Cascade } from "../core/cascade.ts";
+import type { CountingRules } from "../core/legal.ts";
+import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
 
@@ -18,9 +20,30 @@ export interface GraphSnapshot {
   labels: Array<[number, string]>;
 }
 
+/** One estimator's prediction at T, with what the charts need. */
+export interface PredictOutcome {
+  estimator: string;
+  /** Why it could not run, or null. */
+  unavailable: string | null;
+  prediction: Prediction | null;
+  chart: PredictionChartData | null;
+  /** The estimate and interval at several observation times, per estimator. */
+  convergence: Array<{ name: string; T: number[]; estimate: number[]; low: number[]; high: number[] }>;
+}
+
 export type LabRequest =
   | { id: number; type: "run"; scenario: Scenario; knownGraphKey: string | null }
-  | { id: number; type: "read"; name: string; text: string; options: ReadOptions };
+  | { id: number; type: "read"; name: string; text: string; options: ReadOptions }
+  | {
+      id: number;
+      type: "predict";
+      cascade: Cascade;
+      at: number;
+      estimator: string;
+      rules: CountingRules;
+      training: Cascade[];
+      convergenceTimes: number[];
+    };
 
 /** A file read in the worker: its cascades, and its network when the format has one. */
 export interface ReadOutcome {
@@ -41,6 +64,7 @@ export type LabResponse =
       millis: number;
     }
   | { id: number; type: "read"; outcome: ReadOutcome; millis: number }
+  | { id: number; type: "predict"; outcome: PredictOutcome; millis: number }
   | { id: number; type: "error"; message: string; field: string | null };
 
 export interface LayoutRequest {
