@@ -699,9 +699,11 @@ export function startApp(root: HTMLElement): void {
     texts: Array<{ name: string; text: string }>,
     format: FormatId | null,
     attribution: string | null,
+    line?: number,
   ): Promise<void> {
     const m = store.get().messages;
     const options: ReadOptions = format ? { format } : {};
+    if (line !== undefined) options.line = line;
     const labels = texts.find((t) => /label\.txt$/i.test(t.name));
     if (labels && texts.length > 1) options.labels = labels;
     const rest = texts.filter((t) => t !== labels);
@@ -764,7 +766,7 @@ export function startApp(root: HTMLElement): void {
       };
       const texts = [await fetchText(sample.file)];
       if (sample.original) texts.push(await fetchText(sample.original));
-      await openTexts(texts, sample.format, sample.attribution);
+      await openTexts(texts, sample.format, sample.attribution, sample.line);
       const query = `${encodeScenario(store.get().scenario)}&sample=${encodeURIComponent(sample.id)}`;
       history.replaceState(null, "", `?${query}`);
     } catch (error) {
