@@ -31,7 +31,6 @@ import {
   bottomAxis,
   type ChartContext,
   chartRoot,
-  formatTick,
   LIGHT_THEME,
   leftAxis,
   svg,
@@ -257,7 +256,9 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
     );
   }
   const axisY = top + plotHeight;
-  root.appendChild(bottomAxis(context, timeTicks(maxTime), x, axisY, formatTick, theme));
+  root.appendChild(
+    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
+  );
   root.appendChild(
     axisTitle(
       context,

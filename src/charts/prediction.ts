@@ -31,7 +31,6 @@ import {
   bottomAxis,
   type ChartContext,
   chartRoot,
-  formatTick,
   LIGHT_THEME,
   leftAxis,
   svg,
@@ -322,7 +321,9 @@ export function predictionChart(
     );
   }
   const axisY = top + plotHeight;
-  root.appendChild(bottomAxis(context, timeTicks(maxTime), x, axisY, formatTick, theme));
+  root.appendChild(
+    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
+  );
   root.appendChild(
     axisTitle(
       context,

@@ -10,6 +10,8 @@ import {
   convergenceTruth,
 } from "../../src/charts/convergence.ts";
 import { predictionChart, predictionDataFromForecast } from "../../src/charts/prediction.ts";
+import { strategyRowsFromComparisons } from "../../src/charts/strategy-comparison.ts";
+import type { Comparison } from "../../src/core/interventions/compare.ts";
 import { type BacktestSummary, convergence } from "../../src/core/predict/backtest.ts";
 import { predictionChartData } from "../../src/core/predict/chart-data.ts";
 import { getEstimator } from "../../src/core/predict/index.ts";
@@ -86,5 +88,39 @@ describe("backtestRowsFromSummary", () => {
     ]);
     expect(backtestRowsFromSummary(summary, undefined, true)[0].medianAPE).toBe(21);
     expect(backtestChart(rows, {}, jsdomContext()).querySelectorAll(".bar")).toHaveLength(2);
+  });
+});
+
+describe("strategyRowsFromComparisons", () => {
+  const comparison = (change: number, low: number, high: number, averted: number) =>
+    ({
+      effect: {
+        probability: {
+          reposts: { change: 0.5, low: 0.25, high: 0.75 },
+          views: { change: 0, low: 0, high: 0 },
+          either: { change, low, high },
+        },
+        delay: { reposts: null, views: null },
+        avertedReposts: averted,
+        avertedViews: averted * 10,
+      },
+    }) as unknown as Comparison;
+
+  it("takes the paired change with its interval, or the reposts averted", () => {
+    const items = [
+      { label: "suspend top 5 by PageRank", comparison: comparison(-0.3, -0.35, -0.25, 120) },
+      { label: "fact-check label", comparison: comparison(-0.04, -0.09, 0.01, 15) },
+    ];
+    expect(strategyRowsFromComparisons(items)).toEqual([
+      { label: "suspend top 5 by PageRank", estimate: -0.3, low: -0.35, high: -0.25 },
+      { label: "fact-check label", estimate: -0.04, low: -0.09, high: 0.01 },
+    ]);
+    expect(strategyRowsFromComparisons(items, "probability", "reposts")[0].estimate).toBe(0.5);
+    expect(strategyRowsFromComparisons(items, "averted")[1]).toEqual({
+      label: "fact-check label",
+      estimate: 15,
+      low: 15,
+      high: 15,
+    });
   });
 });
