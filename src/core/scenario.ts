@@ -74,7 +74,7 @@ export function validateScenario(input: Scenario): Scenario {
   if (typeof input.seed !== "string" || input.seed.length === 0 || input.seed.length > 100) {
     throw new ScenarioError("seed", "should be a text of 1 to 100 characters.");
   }
-  if (!(input.model in MODELS)) {
+  if (!Object.hasOwn(MODELS, input.model)) {
     throw new ScenarioError(
       "model",
       `unknown model '${input.model}'. Use one of ${Object.keys(MODELS).join(", ")}.`,
