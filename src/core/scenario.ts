@@ -14,6 +14,7 @@ import {
   type PresetId,
 } from "./generators/presets.ts";
 import type { SocialGraph } from "./generators/types.ts";
+import { assertGraphFits, DEFAULT_MEMORY_BUDGET } from "./graph-size.ts";
 import { compileInterventions } from "./interventions/plan.ts";
 import { type Intervention, InterventionError, validateInterventions } from "./interventions/types.ts";
 import { type CountingRules, DEFAULT_RULES, evaluateLine, type LineReport, validateRules } from "./legal.ts";
@@ -73,10 +74,11 @@ export function validateScenario(input: Scenario): Scenario {
       `${input.nodes} accounts. Should be a whole number from ${MIN_NODES} to ${MAX_NODES}.`,
     );
   }
+  assertGraphFits(input.preset, input.nodes);
   if (typeof input.seed !== "string" || input.seed.length === 0 || input.seed.length > 100) {
     throw new ScenarioError("seed", "should be a text of 1 to 100 characters.");
   }
-  if (!(input.model in MODELS)) {
+  if (!Object.hasOwn(MODELS, input.model)) {
     throw new ScenarioError(
       "model",
       `unknown model '${input.model}'. Use one of ${Object.keys(MODELS).join(", ")}.`,
@@ -108,7 +110,13 @@ export function graphKey(scenario: Scenario): string {
   return `${scenario.preset}|${scenario.nodes}|${scenario.seed}`;
 }
 
-export function buildGraph(scenario: Scenario): ScenarioGraph {
+/**
+ * Builds the graph; refuses with GraphTooLargeError, before allocating
+ * anything, a graph estimated above `memoryBudget` bytes (the app passes what
+ * the tab reports it can hold).
+ */
+export function buildGraph(scenario: Scenario, memoryBudget = DEFAULT_MEMORY_BUDGET): ScenarioGraph {
+  assertGraphFits(scenario.preset, scenario.nodes, memoryBudget);
   const graph = generatePreset(scenario.preset, scenario.nodes, createRng(scenario.seed).fork("graph"));
   return { graph, compiled: compileGraph(graph) };
 }

@@ -69,7 +69,7 @@ export function decodeScenario(query: string): DecodeResult {
     return raw as T;
   };
   const modelId = q.get("model") ?? DEFAULT_SCENARIO.model;
-  const model = MODELS[modelId] ? getModel(modelId) : null;
+  const model = Object.hasOwn(MODELS, modelId) ? getModel(modelId) : null;
   if (!model) errors.push(`model: unknown model '${modelId.slice(0, 40)}'.`);
   const allowed = new Set<string>([...BASE_KEYS, ...(model ? model.params.map((p) => p.key) : [])]);
   for (const key of q.keys()) if (!allowed.has(key)) errors.push(`${key.slice(0, 40)}: unknown setting.`);

@@ -13,7 +13,7 @@ export const MODELS: Record<string, CascadeModel> = {
 };
 
 export function getModel(id: string): CascadeModel {
-  const model = MODELS[id];
+  const model = Object.hasOwn(MODELS, id) ? MODELS[id] : undefined;
   if (!model)
     throw new ParamError(`model: unknown model '${id}'. Use one of ${Object.keys(MODELS).join(", ")}.`);
   return model;
