@@ -1078,6 +1078,26 @@ export function startApp(root: HTMLElement): void {
     event.preventDefault();
   });
 
+  // Memory in use, where the browser reports it (Chromium's performance.memory), with the network's typed arrays.
+  const memoryLine = h("p", { class: "help memory", "data-testid": "memory" });
+  const reportMemory = () => {
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    const graph = store.get().graph;
+    const graphBytes = graph
+      ? graph.offsets.byteLength + graph.targets.byteLength + graph.audience.byteLength + graph.bot.byteLength
+      : 0;
+    if (!memoryLine.isConnected) root.querySelector(".sidebar")?.append(memoryLine);
+    memoryLine.textContent = memory
+      ? store
+          .get()
+          .messages.memoryInUse(
+            (memory.usedJSHeapSize / 1048576).toFixed(0),
+            (graphBytes / 1048576).toFixed(1),
+          )
+      : "";
+  };
+  setInterval(reportMemory, 3000);
+
   // Files dropped anywhere on the page open as a real cascade.
   document.addEventListener("dragover", (event) => {
     if (event.dataTransfer?.types.includes("Files")) event.preventDefault();

@@ -179,6 +179,7 @@ export interface Messages {
   backtestButton: string;
   backtestTable: string;
   backtestEstimator: string;
+  memoryInUse(mb: string, graphMb: string): string;
   chart: ChartText;
 }
 
@@ -384,6 +385,7 @@ export const en: Messages = {
   backtestButton: "Backtest on the bundled real cascades",
   backtestTable: "Median absolute % error of the final size, by estimator and observation time",
   backtestEstimator: "Estimator",
+  memoryInUse: (mb: string, graphMb: string) => `Memory in use: ${mb} MB (the network: ${graphMb} MB).`,
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -635,6 +637,7 @@ export const zh: Messages = {
   backtestButton: "在内置真实传播上回测",
   backtestTable: "最终规模的绝对百分比误差中位数（按估计方法与观察时长）",
   backtestEstimator: "估计方法",
+  memoryInUse: (mb: string, graphMb: string) => `内存占用：${mb} MB（网络：${graphMb} MB）。`,
   chart: CHINESE_CHART_TEXT,
 };
 
