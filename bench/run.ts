@@ -2,10 +2,12 @@
 import { availableParallelism, cpus } from "node:os";
 import { benchIndependentCascade } from "./ic.bench.ts";
 import { benchModels } from "./models.bench.ts";
+import { benchScale } from "./scale.bench.ts";
 
 const BENCHES: Record<string, () => string> = {
   "Independent Cascade: typed arrays vs graphology": benchIndependentCascade,
   "Every model, Monte Carlo path": benchModels,
+  "Scale: generate, compile, simulate, layout, SVG, parse": benchScale,
 };
 
 const only = process.argv[2];
