@@ -4,6 +4,7 @@
  * ("10 min", "1 h", "6 h"). Bars, each labelled with its value.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
+import type { BacktestSummary } from "../core/predict/backtest.ts";
 import {
   axisTitle,
   axisTitleOffset,
@@ -159,4 +160,23 @@ export function backtestChart(
 
 function round1(v: number): number {
   return Math.round(v * 10) / 10;
+}
+
+/**
+ * Rows from the early-warning backtest's summary: its median APE is a
+ * fraction, the chart's is in percent; cells with no prediction are left out.
+ * `common` picks the median over the cascades every estimator could predict.
+ */
+export function backtestRowsFromSummary(
+  summary: readonly BacktestSummary[],
+  label: (estimator: string) => string = (id) => id,
+  common = false,
+): BacktestRow[] {
+  const rows: BacktestRow[] = [];
+  for (const cell of summary) {
+    const ape = common ? cell.medianApeCommon : cell.medianApe;
+    if (ape === null) continue;
+    rows.push({ estimator: label(cell.estimator), T: cell.at, medianAPE: ape * 100, n: cell.cascades });
+  }
+  return rows;
 }

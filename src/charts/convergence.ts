@@ -4,6 +4,7 @@
  * observation time T, with the true final size as a horizontal line.
  */
 import { scaleLinear, scaleLog } from "d3-scale";
+import type { ConvergencePoint } from "../core/predict/backtest.ts";
 import {
   axisTitle,
   axisTitleOffset,
@@ -101,7 +102,9 @@ export function convergenceChart(
   root.appendChild(
     leftAxis(context, y.ticks(5), y, MARGIN.left, width - MARGIN.left - MARGIN.right, compactCount, theme),
   );
-  const xTicks = allT.length <= 8 ? allT : (x.ticks(6) as number[]);
+  // The observation times themselves, thinned to at most 8: a log axis's own ticks crowd (1..9 per decade).
+  const step = Math.ceil(allT.length / 8);
+  const xTicks = allT.filter((_, i) => i % step === 0 || i === allT.length - 1);
   root.appendChild(bottomAxis(context, xTicks, x, bottom, (t) => text.duration(t), theme));
   root.appendChild(
     axisTitle(
@@ -219,4 +222,34 @@ export function convergenceRows(data: ConvergenceData): Array<{
       truth: data.truth,
     })),
   );
+}
+
+/** One estimator's series from the early-warning module's `convergence` (unavailable points left out). */
+export function convergenceSeriesFromPoints(
+  name: string,
+  points: readonly ConvergencePoint[],
+): ConvergenceSeries {
+  const series: ConvergenceSeries & { T: number[]; estimate: number[]; low: number[]; high: number[] } = {
+    name,
+    T: [],
+    estimate: [],
+    low: [],
+    high: [],
+  };
+  for (const { at, result } of points) {
+    if ("unavailable" in result) continue;
+    const band = result.predicted.finalReposts;
+    series.T.push(at);
+    series.estimate.push(band.estimate);
+    series.low.push(band.low);
+    series.high.push(band.high);
+  }
+  return series;
+}
+
+/** The record's final size, from any point that knows it; null when none does. */
+export function convergenceTruth(points: readonly ConvergencePoint[]): number | null {
+  for (const { result } of points)
+    if (!("unavailable" in result) && result.truth) return result.truth.finalReposts;
+  return null;
 }

@@ -24,7 +24,6 @@ import {
   bottomAxis,
   type ChartContext,
   chartRoot,
-  formatTick,
   LIGHT_THEME,
   leftAxis,
   svg,
@@ -223,7 +222,7 @@ export function crossingTimesChart(
     );
     plot.appendChild(g);
   });
-  root.appendChild(bottomAxis(context, ticks, x, bottom, formatTick, theme));
+  root.appendChild(bottomAxis(context, ticks, x, bottom, (t) => (t === 0 ? "0" : text.duration(t)), theme));
   root.appendChild(
     axisTitle(
       context,

@@ -31,7 +31,6 @@ import {
   bottomAxis,
   type ChartContext,
   chartRoot,
-  formatTick,
   LIGHT_THEME,
   leftAxis,
   svg,
@@ -70,7 +69,7 @@ export interface FanOptions {
   baseline?: { time: Float64Array; reposts: FanQuantiles; views: FanQuantiles | null };
   /** A vertical marker, e.g. when the intervention starts. */
   marker?: { time: number; label: string };
-  /** Right end of the time axis (seconds); defaults to the end of the grid. */
+  /** Right end of the time axis (seconds); defaults to `defaultFanEnd(data)`. */
   maxTime?: number;
 }
 
@@ -86,7 +85,7 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
   const capHeight = captionHeight(lines, theme);
   const height = baseHeight + capHeight;
   const title = options.title ?? words.title;
-  const maxTime = options.maxTime ?? (data.time.length ? data.time[data.time.length - 1] : 3600) ?? 3600;
+  const maxTime = options.maxTime ?? defaultFanEnd(data);
   const root = chartRoot(context, width, height, theme, title, words.description(data.runs));
   root.appendChild(titleText(context, title, MARGIN.left, theme));
   const items: LegendItem[] = [
@@ -257,7 +256,9 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
     );
   }
   const axisY = top + plotHeight;
-  root.appendChild(bottomAxis(context, timeTicks(maxTime), x, axisY, formatTick, theme));
+  root.appendChild(
+    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
+  );
   root.appendChild(
     axisTitle(
       context,
@@ -269,6 +270,25 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
   );
   if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
   return root;
+}
+
+/**
+ * Where the time axis ends by default: once the 95th percentile of every
+ * count has reached 99% of its final value (plus 10%), so a quiet tail up to
+ * a 72-hour horizon does not squeeze the part where things happen.
+ */
+export function defaultFanEnd(data: Pick<FanData, "time" | "reposts" | "views">): number {
+  const { time } = data;
+  if (time.length === 0) return 3600;
+  let end = Math.min(60, time[time.length - 1]);
+  for (const fan of [data.reposts, data.views]) {
+    if (!fan) continue;
+    const band = fan.p95;
+    const last = band[band.length - 1];
+    const k = band.findIndex((v) => v >= 0.99 * last);
+    if (k >= 0) end = Math.max(end, time[k] * 1.1);
+  }
+  return Math.max(Math.min(end, time[time.length - 1]), time[Math.min(1, time.length - 1)]);
 }
 
 /** The fan as rows for "underlying data as CSV": one row per grid time. */

@@ -7,7 +7,7 @@
 import { interpolateViridis } from "d3-scale-chromatic";
 import { indexById } from "../core/compiled-graph.ts";
 import type { Crossing } from "../core/legal.ts";
-import { captionLines, wrapCaption } from "./parts.ts";
+import { captionLines, textWidth, wrapCaption } from "./parts.ts";
 import { type ChartContext, chartRoot, LIGHT_THEME, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
@@ -184,7 +184,15 @@ export function networkChart(
       svg(
         context,
         "text",
-        { x: r1(px(i) + 10), y: r1(py(i) - 8), fill: theme.foreground, stroke: "none", "font-weight": 600 },
+        {
+          x: r1(px(i) + 10),
+          y: r1(py(i) - 8),
+          fill: theme.foreground,
+          stroke: theme.background,
+          "stroke-width": 3,
+          "paint-order": "stroke",
+          "font-weight": 600,
+        },
         label,
       ),
     );
@@ -214,11 +222,18 @@ export function networkChart(
   }
   legend.appendChild(svg(context, "text", { x: 12, y: ly + 24 }, words.early));
   legend.appendChild(svg(context, "text", { x: 152, y: ly + 24, "text-anchor": "end" }, words.late));
-  legend.appendChild(svg(context, "circle", { cx: 180, cy: ly + 5, r: 4, fill: "#c8c8c8" }));
-  legend.appendChild(svg(context, "text", { x: 190, y: ly + 9 }, words.notReposted));
+  // Entries placed by the width of their words, so larger type or another language does not overlap.
+  const legendFont = theme.fontSize * 0.9;
+  const gray = Math.max(
+    180,
+    12 + textWidth(words.early, legendFont) + textWidth(words.late, legendFont) + 28,
+  );
+  legend.appendChild(svg(context, "circle", { cx: gray, cy: ly + 5, r: 4, fill: "#c8c8c8" }));
+  legend.appendChild(svg(context, "text", { x: gray + 10, y: ly + 9 }, words.notReposted));
+  const ringX = gray + 10 + textWidth(words.notReposted, legendFont) + 24;
   legend.appendChild(
     svg(context, "circle", {
-      cx: 300,
+      cx: ringX,
       cy: ly + 5,
       r: 6,
       fill: "none",
@@ -226,7 +241,7 @@ export function networkChart(
       "stroke-width": 2.5,
     }),
   );
-  legend.appendChild(svg(context, "text", { x: 312, y: ly + 9 }, words.tippedLegend));
+  legend.appendChild(svg(context, "text", { x: ringX + 12, y: ly + 9 }, words.tippedLegend));
   root.appendChild(legend);
   captionText.forEach((line, k) => {
     root.appendChild(

@@ -5,6 +5,7 @@
  * predicted and the actual crossing marked. Views get a second panel.
  */
 import { scaleLinear } from "d3-scale";
+import type { PredictionChartData } from "../core/predict/chart-data.ts";
 import {
   axisTitle,
   axisTitleOffset,
@@ -30,7 +31,6 @@ import {
   bottomAxis,
   type ChartContext,
   chartRoot,
-  formatTick,
   LIGHT_THEME,
   leftAxis,
   svg,
@@ -80,6 +80,69 @@ function lastOf(values: ArrayLike<number>): number {
   return values.length ? values[values.length - 1] : 0;
 }
 
+/** The panel's series up to `end` (one point past it is kept so lines reach the edge, then clipped there). */
+function clipPanel(panel: PredictionPanel, end: number): PredictionPanel {
+  const count = (time: ArrayLike<number>) => {
+    let n = 0;
+    while (n < time.length && time[n] <= end) n++;
+    return n;
+  };
+  const slice = (values: ArrayLike<number>, n: number) =>
+    Array.prototype.slice.call(values, 0, n) as number[];
+  const p = panel.predicted;
+  const n = count(p.time);
+  const time = slice(p.time, n);
+  const estimate = slice(p.estimate, n);
+  const low = slice(p.low, n);
+  const high = slice(p.high, n);
+  if (n < p.time.length && n > 0 && time[n - 1] < end) {
+    // Interpolate each curve at the edge.
+    const f = (end - p.time[n - 1]) / (p.time[n] - p.time[n - 1]);
+    const at = (values: ArrayLike<number>) => values[n - 1] + f * (values[n] - values[n - 1]);
+    time.push(end);
+    estimate.push(at(p.estimate));
+    low.push(at(p.low));
+    high.push(Number.isFinite(p.high[n]) ? at(p.high) : p.high[n]);
+  }
+  const truth = panel.truth
+    ? {
+        time: slice(panel.truth.time, count(panel.truth.time)),
+        values: slice(panel.truth.values, count(panel.truth.time)),
+      }
+    : panel.truth;
+  return { ...panel, predicted: { time, estimate, low, high }, truth };
+}
+
+/** When a curve has nearly stopped growing (95% of its last finite value), or its end. */
+function settled(time: ArrayLike<number>, values: ArrayLike<number>): number {
+  let last = 0;
+  for (let i = values.length - 1; i >= 0; i--) {
+    if (Number.isFinite(values[i])) {
+      last = values[i];
+      break;
+    }
+  }
+  for (let i = 0; i < values.length; i++)
+    if (Number.isFinite(values[i]) && values[i] >= 0.95 * last) return time[i];
+  return lastOf(time);
+}
+
+/**
+ * Where the time axis ends by default: after the record's last event and
+ * after the prediction has nearly settled, not at the end of a month-long
+ * forecast horizon.
+ */
+export function defaultPredictionEnd(data: PredictionData): number {
+  let end = data.T * 1.5;
+  for (const panel of [data.reposts, data.views]) {
+    if (!panel) continue;
+    end = Math.max(end, settled(panel.predicted.time, panel.predicted.estimate) * 1.1);
+    if (panel.truth) end = Math.max(end, lastOf(panel.truth.time) * 1.05);
+  }
+  const pathEnd = Math.max(lastOf(data.reposts.predicted.time), lastOf(data.reposts.truth?.time ?? []));
+  return pathEnd > data.T ? Math.min(end, pathEnd) : end;
+}
+
 export function predictionChart(
   data: PredictionData,
   options: PredictionOptions,
@@ -96,14 +159,7 @@ export function predictionChart(
   const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
   const T = data.T;
-  const maxTime =
-    options.maxTime ??
-    Math.max(
-      T * 1.1,
-      lastOf(data.reposts.predicted.time),
-      lastOf(data.reposts.truth?.time ?? []),
-      lastOf(data.views?.predicted.time ?? []),
-    );
+  const maxTime = options.maxTime ?? defaultPredictionEnd(data);
   const root = chartRoot(context, width, height, theme, title, words.description(text.duration(T)));
   root.appendChild(titleText(context, title, MARGIN.left, theme));
   const items: LegendItem[] = [
@@ -125,7 +181,7 @@ export function predictionChart(
     .range([MARGIN.left, width - MARGIN.right]);
 
   panels.forEach((kind, k) => {
-    const panel = data[kind]!;
+    const panel = clipPanel(data[kind]!, maxTime);
     const panelTop = top + k * (panelHeight + gap);
     const colour = kind === "reposts" ? theme.reposts : theme.views;
     const g = svg(context, "g", { class: `panel panel-${kind}` });
@@ -255,7 +311,7 @@ export function predictionChart(
         context,
         "prediction-time",
         tx,
-        top - theme.fontSize - 4,
+        top,
         top + plotHeight,
         words.predictedAt(text.duration(T)),
         theme.muted,
@@ -265,7 +321,9 @@ export function predictionChart(
     );
   }
   const axisY = top + plotHeight;
-  root.appendChild(bottomAxis(context, timeTicks(maxTime), x, axisY, formatTick, theme));
+  root.appendChild(
+    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
+  );
   root.appendChild(
     axisTitle(
       context,
@@ -329,4 +387,35 @@ export function predictionRows(data: PredictionData): Array<{
         });
   }
   return rows;
+}
+
+/**
+ * The chart's data from the early-warning module's `predictionChartData`:
+ * the record after T starts at T with the count observed then, so the dotted
+ * line joins the solid one.
+ */
+export function predictionDataFromForecast(d: PredictionChartData): PredictionData {
+  const lastOf = (values: readonly number[]) => (values.length ? values[values.length - 1] : 0);
+  const truthFrom = (values: readonly number[] | null, observed: readonly number[] | null) =>
+    d.truth.time.length && values && observed
+      ? { time: [d.at, ...d.truth.time], values: [lastOf(observed), ...values] }
+      : null;
+  return {
+    T: d.at,
+    reposts: {
+      observed: { time: d.observed.time, values: d.observed.reposts },
+      predicted: d.reposts,
+      truth: truthFrom(d.truth.reposts, d.observed.reposts),
+      threshold: d.thresholds.reposts,
+    },
+    views:
+      d.views && d.observed.views
+        ? {
+            observed: { time: d.observed.time, values: d.observed.views },
+            predicted: d.views,
+            truth: truthFrom(d.truth.views, d.observed.views),
+            threshold: d.thresholds.views,
+          }
+        : null,
+  };
 }

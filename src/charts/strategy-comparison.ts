@@ -5,6 +5,7 @@
  * percentage points) or, with `measure: "averted"`, the reposts averted.
  */
 import { scaleLinear } from "d3-scale";
+import type { Comparison } from "../core/interventions/compare.ts";
 import {
   axisTitle,
   captionBlock,
@@ -154,4 +155,25 @@ export function strategyComparisonChart(
   );
   if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
   return root;
+}
+
+/**
+ * Rows from the interventions module's comparisons: the paired change in the
+ * probability of crossing (`prong`, default either prong) with its interval,
+ * or, for `measure: "averted"`, the mean reposts averted per run (no interval
+ * is computed for it, so the whisker is a point).
+ */
+export function strategyRowsFromComparisons(
+  items: ReadonlyArray<{ label: string; comparison: Comparison }>,
+  measure: "probability" | "averted" = "probability",
+  prong: "reposts" | "views" | "either" = "either",
+): StrategyRow[] {
+  return items.map(({ label, comparison }) => {
+    if (measure === "averted") {
+      const averted = comparison.effect.avertedReposts;
+      return { label, estimate: averted, low: averted, high: averted };
+    }
+    const { change, low, high } = comparison.effect.probability[prong];
+    return { label, estimate: change, low, high };
+  });
 }

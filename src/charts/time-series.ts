@@ -54,7 +54,8 @@ export function timeSeriesChart(
   const captionHeight = captionLines.length * (theme.fontSize + 4) + (captionLines.length ? 8 : 0);
   const height = (options.height ?? 440) + captionHeight;
   const { series, report } = data;
-  const maxTime = options.maxTime ?? defaultMaxTime(series, report);
+  const maxTime =
+    options.maxTime ?? Math.max(defaultMaxTime(series, report), (options.marker?.time ?? 0) * 1.1);
   const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
   const title = options.title ?? text.timeSeriesTitle;
   const root = chartRoot(context, width, height, theme, title, text.timeSeriesDescription(report));

@@ -7,6 +7,7 @@ import { UsageError } from "./args.ts";
 import { analyzeUsage, runAnalyze } from "./commands/analyze.ts";
 import { backtestUsage, runBacktest } from "./commands/backtest.ts";
 import { chartUsage, runChart } from "./commands/chart.ts";
+import { interveneUsage, runIntervene } from "./commands/intervene.ts";
 import { predictUsage, runPredict } from "./commands/predict.ts";
 import { runSimulate, simulateUsage } from "./commands/simulate.ts";
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   backtest: { run: runBacktest, usage: backtestUsage },
   analyze: { run: runAnalyze, usage: analyzeUsage },
   chart: { run: runChart, usage: chartUsage },
+  intervene: { run: runIntervene, usage: interveneUsage },
 };
 
 function usage(): string {

@@ -15,6 +15,8 @@ import {
 } from "./generators/presets.ts";
 import type { SocialGraph } from "./generators/types.ts";
 import { assertGraphFits, DEFAULT_MEMORY_BUDGET } from "./graph-size.ts";
+import { compileInterventions } from "./interventions/plan.ts";
+import { type Intervention, InterventionError, validateInterventions } from "./interventions/types.ts";
 import { type CountingRules, DEFAULT_RULES, evaluateLine, type LineReport, validateRules } from "./legal.ts";
 import { getModel, MODELS } from "./models/index.ts";
 import { type Params, validateParams } from "./models/model.ts";
@@ -33,6 +35,8 @@ export interface Scenario {
   /** Seconds of simulated time. */
   horizon: number;
   rules: CountingRules;
+  /** What the platform does (interventions/types.ts); missing or [] for none. */
+  interventions?: Intervention[];
 }
 
 export const DEFAULT_SCENARIO: Scenario = {
@@ -85,6 +89,14 @@ export function validateScenario(input: Scenario): Scenario {
   }
   validateParams(getModel(input.model), input.params, input.preset);
   validateRules(input.rules);
+  try {
+    validateInterventions(input.interventions ?? []);
+  } catch (error) {
+    if (error instanceof InterventionError) {
+      throw new ScenarioError(error.field, error.message.slice(error.field.length + 2));
+    }
+    throw error;
+  }
   return input;
 }
 
@@ -136,6 +148,11 @@ export interface ScenarioRun {
   params: Params;
   cascade: Cascade;
   report: LineReport;
+  /**
+   * With interventions: the same run (same random stream) without them, so
+   * the screen can ghost the branches the intervention removed.
+   */
+  withoutInterventions?: { cascade: Cascade; report: LineReport };
 }
 
 export function runScenario(scenario: Scenario, built: ScenarioGraph = buildGraph(scenario)): ScenarioRun {
@@ -145,10 +162,20 @@ export function runScenario(scenario: Scenario, built: ScenarioGraph = buildGrap
   const source = scenario.source ?? defaultSource(built);
   const sourceIndex = built.compiled.ids.indexOf(source);
   if (sourceIndex < 0) throw new ScenarioError("source", `no account '${source}' in this graph.`);
-  const rng = new Rng(scenario.seed).fork("cascade");
-  const cascade = simulate(built.compiled, model, params, rng, {
-    source: sourceIndex,
-    horizon: scenario.horizon,
-  });
-  return { source, params, cascade, report: evaluateLine(cascade, scenario.rules) };
+  const interventions = scenario.interventions ?? [];
+  const run = (withInterventions: boolean) =>
+    simulate(built.compiled, model, params, new Rng(scenario.seed).fork("cascade"), {
+      source: sourceIndex,
+      horizon: scenario.horizon,
+      intervention: withInterventions
+        ? compileInterventions(built.compiled, interventions, { source: sourceIndex, social: built.graph })
+        : undefined,
+    });
+  const cascade = run(interventions.length > 0);
+  const result: ScenarioRun = { source, params, cascade, report: evaluateLine(cascade, scenario.rules) };
+  if (interventions.length > 0) {
+    const baseline = run(false);
+    result.withoutInterventions = { cascade: baseline, report: evaluateLine(baseline, scenario.rules) };
+  }
+  return result;
 }

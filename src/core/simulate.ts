@@ -4,6 +4,7 @@
  */
 import type { Cascade, CascadeEvent } from "./cascade.ts";
 import type { CompiledGraph } from "./compiled-graph.ts";
+import { type InterventionPlan, InterventionRecorder } from "./interventions/plan.ts";
 import {
   type CascadeModel,
   createWorkspace,
@@ -22,6 +23,12 @@ export interface SimulateOptions {
   horizon?: number;
   maxReposts?: number;
   workspace?: Workspace;
+  /**
+   * Interventions compiled by `compileInterventions` (interventions/plan.ts).
+   * The run uses `intervention.graph` (links may be cut; account indices are
+   * the same), the plan's deletion limits and refuses the reposts it forbids.
+   */
+  intervention?: InterventionPlan;
 }
 
 /** Records every event with its depth and the audience it newly reaches. */
@@ -85,17 +92,43 @@ export function simulate(
       `simulate: invalid source account index ${source}. Should be from 0 to ${graph.n - 1}.`,
     );
   }
+  const plan = options.intervention;
+  if (plan && plan.graph.n !== graph.n) {
+    throw new ParamError(
+      `simulate: the intervention plan was compiled for a graph of ${plan.graph.n} accounts, not ${graph.n}.`,
+    );
+  }
+  const runGraph = plan ? plan.graph : graph;
+  const horizon = options.horizon ?? DEFAULT_HORIZON;
   const limits: RunLimits = {
     source,
-    horizon: options.horizon ?? DEFAULT_HORIZON,
-    maxReposts: options.maxReposts ?? Number.POSITIVE_INFINITY,
+    horizon: plan ? Math.min(horizon, plan.deleteTime) : horizon,
+    maxReposts: Math.min(options.maxReposts ?? Number.POSITIVE_INFINITY, plan?.deleteAtReposts ?? Infinity),
   };
-  const recorder = new CascadeRecorder(graph, limits.maxReposts);
+  const id = `${model.id}-${graph.ids[source]}`;
+  if (plan && plan.suspended[source] === 1) {
+    // A suspended source never posts: one silent event keeps events[0] the source for every chart.
+    const event: CascadeEvent = { account: graph.ids[source], parent: -1, time: 0, depth: 0, audience: 0 };
+    event.newAudience = 0;
+    return { id, events: [event], format: "simulation", warnings: ["The source account is suspended."] };
+  }
+  const cascadeRecorder = new CascadeRecorder(runGraph, limits.maxReposts);
+  const recorder = plan ? new InterventionRecorder(cascadeRecorder, plan, rng, horizon) : cascadeRecorder;
   recorder.activate(source, 0, -1);
-  model.run(graph, params, rng, limits, recorder, options.workspace ?? createWorkspace());
+  model.run(runGraph, params, rng, limits, recorder, options.workspace ?? createWorkspace());
+  if (recorder instanceof InterventionRecorder && plan && plan.throttles.length > 0) {
+    // A throttled post is shown to only a share of its audience: fewer exposures, fewer views.
+    for (const event of cascadeRecorder.events) {
+      const share = recorder.audienceShare(event.time);
+      if (share < 1 && event.audience !== null) {
+        event.audience = Math.round(event.audience * share);
+        if (event.newAudience !== undefined) event.newAudience = Math.round(event.newAudience * share);
+      }
+    }
+  }
   return {
-    id: `${model.id}-${graph.ids[source]}`,
-    events: recorder.events,
+    id,
+    events: cascadeRecorder.events,
     format: "simulation",
     warnings: [],
   };

@@ -82,6 +82,19 @@ export function interpretGraph(file: string, format: FormatId, data: GraphData):
   // Group nodes by root, keeping file order within each cascade.
   const rootOf = new Map<string, string>();
   const findRoot = (key: string): string | null => {
+    // Fast path, no allocation: the node or its parent is already placed.
+    const placed = rootOf.get(key);
+    if (placed !== undefined) return placed;
+    const up = parentOf.get(key);
+    if (up === undefined) {
+      rootOf.set(key, key);
+      return key;
+    }
+    const parentRoot = rootOf.get(up);
+    if (parentRoot !== undefined) {
+      rootOf.set(key, parentRoot);
+      return parentRoot;
+    }
     const path: string[] = [];
     let at = key;
     const onPath = new Set<string>();

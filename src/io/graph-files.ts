@@ -5,10 +5,10 @@
  * `audience`, `magnitude`), `account`, `label`, `bot`. Graph attributes
  * written by our writers (`label`, `platform`, `startEpoch`, `cascadeId`) come back.
  */
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, Document as XmlDocument } from "@xmldom/xmldom";
 import { MultiGraph } from "graphology";
-import gexf from "graphology-gexf";
-import graphml from "graphology-graphml";
+import createGexfParser from "graphology-gexf/common/parser.js";
+import createGraphmlParser from "graphology-graphml/common/parser.js";
 import type { Attributes } from "graphology-types";
 import { parseIsoDate } from "./edge-list.ts";
 import { InputError, quote } from "./errors.ts";
@@ -93,10 +93,10 @@ export function readGraphml(file: string, text: string): ReadResult {
 function readXmlGraph(file: string, text: string, format: "gexf" | "graphml"): ReadResult {
   const expected = format === "gexf" ? "a GEXF document (<gexf>…)" : "a GraphML document (<graphml>…)";
   text = checkText(file, text, expected);
-  checkXml(file, text, expected);
+  const document = parseXml(file, text, expected);
   let graph: MultiGraph;
   try {
-    graph = format === "gexf" ? gexf.parse(MultiGraph, text) : graphml.parse(MultiGraph, text);
+    graph = (format === "gexf" ? parseGexf : parseGraphml)<MultiGraph>(MultiGraph, document);
   } catch (error) {
     throw new InputError({
       file,
@@ -114,10 +114,14 @@ function readXmlGraph(file: string, text: string, format: "gexf" | "graphml"): R
   return interpretGraph(file, format, data);
 }
 
-/** Well-formedness first, with xmldom's line and column, so a broken file gets a precise message. */
-function checkXml(file: string, text: string, expected: string): void {
+// graphology's readers, fed with xmldom 0.9 documents (parsed once, with positions for errors).
+const parseGexf = createGexfParser(DOMParser, XmlDocument);
+const parseGraphml = createGraphmlParser(DOMParser, XmlDocument);
+
+/** Parses the XML with xmldom, turning its errors into InputErrors with line and column. */
+function parseXml(file: string, text: string, expected: string): XmlDocument {
   try {
-    new DOMParser({
+    return new DOMParser({
       onError: (level, message) => {
         if (level !== "warning") throw new Error(message);
       },

@@ -27,9 +27,9 @@ const EXPECTED_LINE = "an edge ['uid', 'tweet_id', 'delay_minutes']->['uid', 'tw
 
 export function readTwitterTree(file: string, text: string, labels?: Companion): ReadResult {
   text = checkText(file, text, EXPECTED_LINE);
-  const firstParent = new Map<string, string | null>();
-  const nodes = new Map<string, { node: TreeNode; line: number }>();
-  const childOrder: string[] = [];
+  // Children in order of first appearance, each with its first parent other than itself
+  // (one object per repost: `time` holds the delay in minutes until the source is known).
+  const children = new Map<string, RawEvent>();
   let source: { node: TreeNode; line: number } | null = null;
   let multiParent = 0;
   let selfLoops = 0;
@@ -53,22 +53,14 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
       source = { node: child, line: lineNo };
       return;
     }
+    const known = children.get(child.key);
     if (parent.key === child.key) {
       selfLoops++;
-      if (!firstParent.has(child.key)) {
-        firstParent.set(child.key, null);
-        nodes.set(child.key, { node: child, line: lineNo });
-        childOrder.push(child.key);
-      }
-      return;
-    }
-    const known = firstParent.get(child.key);
-    if (known === undefined) {
-      firstParent.set(child.key, parent.key);
-      nodes.set(child.key, { node: child, line: lineNo });
-      childOrder.push(child.key);
-    } else if (known === null) {
-      firstParent.set(child.key, parent.key);
+      if (known === undefined) children.set(child.key, rawOf(child, null, lineNo));
+    } else if (known === undefined) {
+      children.set(child.key, rawOf(child, parent.key, lineNo));
+    } else if (known.parentKey === null) {
+      known.parentKey = parent.key;
     } else {
       multiParent++;
     }
@@ -96,17 +88,10 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
   const raws: RawEvent[] = [
     { key: root.node.key, parentKey: null, account: root.node.uid, time: 0, audience: null, line: root.line },
   ];
-  for (const key of childOrder) {
-    if (key === root.node.key) continue;
-    const { node, line } = nodes.get(key)!;
-    raws.push({
-      key,
-      parentKey: firstParent.get(key) ?? null,
-      account: node.uid,
-      time: toSeconds(node.delay),
-      audience: null,
-      line,
-    });
+  for (const raw of children.values()) {
+    if (raw.key === root.node.key) continue;
+    raw.time = toSeconds(raw.time);
+    raws.push(raw);
   }
   const tree = buildTree(file, raws, "source");
   if (negative)
@@ -138,36 +123,38 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
   return { format: "twitter-tree", cascades: [cascade], warnings: [] };
 }
 
+function rawOf(node: TreeNode, parentKey: string | null, line: number): RawEvent {
+  return { key: node.key, parentKey, account: node.uid, time: node.delay, audience: null, line };
+}
+
 /** `['uid', 'tweet_id', '12.5']`, quotes single or double, spaces allowed. */
 function parseNode(file: string, lineNo: number, s: string, column: number): TreeNode {
-  const items: string[] = [];
   let i = s.indexOf("[");
-  const fail = (what: string): InputError =>
-    new InputError({
-      file,
-      line: lineNo,
-      column: column + Math.max(0, i),
-      expected: `a node ['uid', 'tweet_id', 'delay_minutes'] (${what})`,
-      found: quote(s.trim()),
-    });
-  if (i === -1 || s.slice(0, i).trim() !== "") throw fail("'[' first");
+  if (i === -1 || s.slice(0, i).trim() !== "") throw nodeError(file, lineNo, s, column, i, "'[' first");
   i++;
-  while (items.length < 3) {
-    while (s[i] === " ") i++;
+  let uid = "";
+  let tweet = "";
+  let delayRaw = "";
+  for (let k = 0; k < 3; k++) {
+    while (s.charCodeAt(i) === 32) i++;
     const q = s[i];
-    if (q !== "'" && q !== '"') throw fail("quoted items");
+    if (q !== "'" && q !== '"') throw nodeError(file, lineNo, s, column, i, "quoted items");
     const end = s.indexOf(q, i + 1);
-    if (end === -1) throw fail("a closing quote");
-    items.push(s.slice(i + 1, end));
+    if (end === -1) throw nodeError(file, lineNo, s, column, i, "a closing quote");
+    const item = s.slice(i + 1, end);
+    if (k === 0) uid = item;
+    else if (k === 1) tweet = item;
+    else delayRaw = item;
     i = end + 1;
-    while (s[i] === " ") i++;
-    if (items.length < 3) {
-      if (s[i] !== ",") throw fail("three items separated by commas");
+    while (s.charCodeAt(i) === 32) i++;
+    if (k < 2) {
+      if (s[i] !== ",") throw nodeError(file, lineNo, s, column, i, "three items separated by commas");
       i++;
     }
   }
-  if (s[i] !== "]" || s.slice(i + 1).trim() !== "") throw fail("']' after three items");
-  const [uid, tweet, delayRaw] = items;
+  if (s[i] !== "]" || (i + 1 < s.length && s.slice(i + 1).trim() !== "")) {
+    throw nodeError(file, lineNo, s, column, i, "']' after three items");
+  }
   const delay = uid === "ROOT" ? 0 : parseDecimal(delayRaw);
   if (Number.isNaN(delay)) {
     throw new InputError({
@@ -179,6 +166,23 @@ function parseNode(file: string, lineNo: number, s: string, column: number): Tre
     });
   }
   return { uid, tweet, delay, key: `${uid}\u0000${tweet}\u0000${delayRaw}` };
+}
+
+function nodeError(
+  file: string,
+  line: number,
+  s: string,
+  column: number,
+  at: number,
+  what: string,
+): InputError {
+  return new InputError({
+    file,
+    line,
+    column: column + Math.max(0, at),
+    expected: `a node ['uid', 'tweet_id', 'delay_minutes'] (${what})`,
+    found: quote(s.trim()),
+  });
 }
 
 /** The label of tree `id` in label.txt (`label:id` lines), as plain text. */

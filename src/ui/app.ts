@@ -11,6 +11,7 @@ import type { Cascade } from "../core/cascade.ts";
 import { assumeAudience, combineCascades, summarizeCascade } from "../core/cascade-stats.ts";
 import { indexById } from "../core/compiled-graph.ts";
 import { PRESETS } from "../core/generators/presets.ts";
+import { diffCascades } from "../core/interventions/index.ts";
 import { cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
 import { getModel } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
@@ -21,12 +22,14 @@ import { h } from "./dom.ts";
 import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
 import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
 import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
+import { InterventionPanel } from "./intervention-panel.ts";
 import { LabClient, LabError } from "./lab-client.ts";
 import { type ManualItems, renderLaw, renderReport } from "./legal-panel.ts";
 import { MonteCarloPanel } from "./monte-carlo-panel.ts";
 import { type NetworkCascade, NetworkView } from "./network-view.ts";
 import { renderCascadePicker, renderOpenBar, renderSummaryCard, type SampleEntry } from "./observed.ts";
 import { Playback } from "./playback.ts";
+import { PredictionPanel } from "./prediction-panel.ts";
 import { decodeScenario, encodeScenario } from "./scenario-url.ts";
 import { createStore } from "./store.ts";
 
@@ -53,6 +56,8 @@ export interface AppState {
   /** A file being read or parsed. */
   loading: { name: string; percent: number | null } | null;
   samples: SampleEntry[];
+  /** Accounts the current intervention suspends. */
+  suspended: string[];
 }
 
 export interface ObservedState {
@@ -138,16 +143,22 @@ export function startApp(root: HTMLElement): void {
     observed: null,
     loading: null,
     samples: [],
+    suspended: [],
   });
   const lab = new LabClient();
   const layoutWorker = new Worker(new URL("../worker/layout.worker.ts", import.meta.url), { type: "module" });
   const network = new NetworkView(store.get().messages, (index) => {
-    const { graph, scenario } = store.get();
-    if (graph) apply({ ...scenario, source: graph.ids[index] });
+    const { graph, scenario, observed } = store.get();
+    if (!graph || observed) return;
+    if (interventionPanel?.clickSuspends.checked) {
+      apply({ ...scenario, interventions: interventionPanel.toggleSuspended(graph.ids[index]) });
+    } else apply({ ...scenario, source: graph.ids[index] });
   });
   let playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
 
   let monteCarlo: MonteCarloPanel | null = null;
+  let prediction: PredictionPanel | null = null;
+  let interventionPanel: InterventionPanel | null = null;
   let treeLayout: "tidy" | "radial" = "tidy";
   /** Elements the render step fills; rebuilt when the language changes. */
   let shell = buildShell(store.get().messages);
@@ -193,6 +204,33 @@ export function startApp(root: HTMLElement): void {
       (item, what) => exportButtons(m, what, item),
     );
     monteCarlo.adopt(previousPanel);
+    prediction?.dispose();
+    prediction = new PredictionPanel(
+      m,
+      () => caption(store.get()),
+      (item, what) => exportButtons(m, what, item),
+    );
+    interventionPanel?.dispose();
+    const lab6 = new InterventionPanel(
+      m,
+      {
+        onApply: (interventions) => apply({ ...store.get().scenario, interventions }),
+        counterAccounts: () => {
+          // The correction starts from a few of the source's followers.
+          const { graph, run } = store.get();
+          if (!graph || !run) return [];
+          const source = graph.ids.indexOf(run.source);
+          const followers: string[] = [];
+          for (let j = graph.offsets[source]; j < graph.offsets[source + 1] && followers.length < 5; j++) {
+            followers.push(graph.ids[graph.targets[j]]);
+          }
+          return followers;
+        },
+      },
+      () => caption(store.get()),
+      (item, what) => exportButtons(m, what, item),
+    );
+    interventionPanel = lab6;
     const treeHost = h("div", { class: "chart-host", "data-testid": "cascade-tree" });
     const layoutSelect = h(
       "select",
@@ -332,6 +370,8 @@ export function startApp(root: HTMLElement): void {
           ),
           treeSection,
           monteCarlo.element,
+          lab6.element,
+          prediction.element,
           h(
             "section",
             { class: "panel panel-legal", "aria-labelledby": "legal-title" },
@@ -453,11 +493,24 @@ export function startApp(root: HTMLElement): void {
       {
         caption: forExport ? caption(state) : undefined,
         cursor: state.clock,
+        marker: interventionMarker(state),
         text: state.messages.chart,
         theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
       },
       { document },
     );
+  }
+
+  /** The moment a timed intervention acts, for a vertical marker. */
+  function interventionMarker(state: AppState): { time: number; label: string } | undefined {
+    if (state.observed) return undefined;
+    for (const iv of state.scenario.interventions ?? []) {
+      if ("when" in iv && "time" in iv.when)
+        return { time: iv.when.time, label: `${state.messages.interventionAt}: ${iv.kind}` };
+      if (iv.kind === "counter-message")
+        return { time: iv.time, label: `${state.messages.interventionAt}: ${iv.kind}` };
+    }
+    return undefined;
   }
 
   function playbackModel(state: AppState) {
@@ -492,12 +545,15 @@ export function startApp(root: HTMLElement): void {
       const i = index.get(event.account);
       if (i !== undefined && depthOf[i] < 0) depthOf[i] = event.depth;
     }
+    const suspended = new Set<number>();
+    if (!state.observed) for (const id of state.suspended) suspended.add(index.get(id) ?? -1);
     return {
       repostTime,
       parentOf,
       depthOf,
       source: index.get(run.source) ?? 0,
       crossings: run.report.crossing,
+      suspended,
     };
   }
 
@@ -576,9 +632,15 @@ export function startApp(root: HTMLElement): void {
   function treeElement(state: AppState, forExport: boolean): SVGSVGElement | null {
     const current = shown(state);
     if (!current) return null;
+    // With an intervention, draw the run without it and ghost the branches the intervention cut.
+    const baseline = state.observed ? undefined : state.run?.withoutInterventions;
+    const ghosted = baseline ? new Set(diffCascades(baseline.cascade, current.cascade).ghosted) : undefined;
     return cascadeTreeChart(
-      { events: current.cascade.events, crossings: current.report.crossing },
+      baseline
+        ? { events: baseline.cascade.events, crossings: baseline.report.crossing }
+        : { events: current.cascade.events, crossings: current.report.crossing },
       {
+        ghosted,
         layout: treeLayout,
         cursor: state.clock,
         text: state.messages.chart,
@@ -690,9 +752,11 @@ export function startApp(root: HTMLElement): void {
     texts: Array<{ name: string; text: string }>,
     format: FormatId | null,
     attribution: string | null,
+    line?: number,
   ): Promise<void> {
     const m = store.get().messages;
     const options: ReadOptions = format ? { format } : {};
+    if (line !== undefined) options.line = line;
     const labels = texts.find((t) => /label\.txt$/i.test(t.name));
     if (labels && texts.length > 1) options.labels = labels;
     const rest = texts.filter((t) => t !== labels);
@@ -755,7 +819,7 @@ export function startApp(root: HTMLElement): void {
       };
       const texts = [await fetchText(sample.file)];
       if (sample.original) texts.push(await fetchText(sample.original));
-      await openTexts(texts, sample.format, sample.attribution);
+      await openTexts(texts, sample.format, sample.attribution, sample.line);
       const query = `${encodeScenario(store.get().scenario)}&sample=${encodeURIComponent(sample.id)}`;
       history.replaceState(null, "", `?${query}`);
     } catch (error) {
@@ -822,6 +886,7 @@ export function startApp(root: HTMLElement): void {
           scenario,
           graph,
           run: result.run,
+          suspended: result.suspended,
           status: "idle",
           millis: result.millis,
           clock: Number.POSITIVE_INFINITY,
@@ -915,6 +980,21 @@ export function startApp(root: HTMLElement): void {
     if (resultChanged) {
       const current = shown(state);
       if (current) shell.reportHost.replaceChildren(renderReport(current.report, m));
+      const without = state.observed ? undefined : state.run?.withoutInterventions;
+      if (current && without) {
+        shell.reportHost.append(
+          h(
+            "p",
+            { class: "note", "data-testid": "intervention-effect" },
+            m.withIntervention(m.count(current.report.reposts), m.count(without.report.reposts)),
+          ),
+        );
+      }
+      if (interventionPanel) {
+        interventionPanel.presentation = state.presentation;
+        interventionPanel.setScenario(state.scenario);
+        interventionPanel.element.hidden = state.observed !== null;
+      }
       if (state.observed && current) {
         const observed = state.observed;
         const picker = renderCascadePicker(m, observed.cascades, observed.selected, (selected) =>
@@ -931,6 +1011,13 @@ export function startApp(root: HTMLElement): void {
         );
       }
       shell.observedHost.hidden = state.observed === null;
+      if (prediction && current) {
+        prediction.presentation = state.presentation;
+        const others = state.observed
+          ? state.observed.cascades.filter((_, i) => !state.observed?.selected.includes(i))
+          : [];
+        prediction.setCascade(current.cascade, others, state.scenario.rules);
+      }
       if (monteCarlo) {
         monteCarlo.presentation = state.presentation;
         monteCarlo.setScenario(state.scenario);

@@ -137,6 +137,45 @@ export interface Messages {
   treeLayout: string;
   tidy: string;
   radial: string;
+  earlyWarning: string;
+  observeUpTo: string;
+  estimator: string;
+  estimatorNames: Record<string, string>;
+  predict: string;
+  predicting: string;
+  predictionSummary(observed: string, estimate: string, low: string, high: string): string;
+  predictedProbability(p: string): string;
+  predictedCrossingAt(time: string, low: string, high: string): string;
+  truthAfter(final: string, crossing: string): string;
+  unavailable(why: string): string;
+  interventionLab: string;
+  strategy: string;
+  strategyNames: Record<string, string>;
+  centrality: string;
+  howMany: string;
+  afterReposts: string;
+  atMinutes: string;
+  orAtReposts: string;
+  shareShown: string;
+  factor: string;
+  maxSize: string;
+  maxGroups: string;
+  counterP: string;
+  applyIntervention: string;
+  clearIntervention: string;
+  clickSuspends: string;
+  compareRuns(runs: string): string;
+  compareCentralitiesButton(k: string): string;
+  latestDeleteButton(target: string): string;
+  target: string;
+  computing: string;
+  effectProbability(change: string, low: string, high: string): string;
+  effectDelay(delay: string): string;
+  effectAverted(reposts: string, views: string): string;
+  latestDeleteResult(time: string): string;
+  latestDeleteNone: string;
+  withIntervention(reposts: string, before: string): string;
+  interventionAt: string;
   chart: ChartText;
 }
 
@@ -281,6 +320,64 @@ export const en: Messages = {
   treeLayout: "Layout",
   tidy: "tidy",
   radial: "radial",
+  earlyWarning: "Early warning: predict from the first minutes",
+  observeUpTo: "Observed up to",
+  estimator: "Estimator",
+  estimatorNames: {
+    seismic: "SEISMIC (Zhao et al. 2015)",
+    hawkes: "Hawkes fit (maximum likelihood)",
+    loglinear: "Log-linear baseline (Szabo and Huberman 2010)",
+  } as Record<string, string>,
+  predict: "Predict",
+  predicting: "Predicting in the background…",
+  predictionSummary: (observed: string, estimate: string, low: string, high: string) =>
+    `${observed} reposts observed; predicted final reposts ${estimate} (interval ${low}–${high}).`,
+  predictedProbability: (p: string) => `Probability of reaching the repost line: ${p}.`,
+  predictedCrossingAt: (time: string, low: string, high: string) =>
+    `Predicted crossing at ${time} (between ${low} and ${high}).`,
+  truthAfter: (final: string, crossing: string) => `What happened: ${final} reposts in the end; ${crossing}.`,
+  unavailable: (why: string) => `Not available: ${why}`,
+  interventionLab: "Intervention lab",
+  strategy: "Strategy",
+  strategyNames: {
+    none: "none",
+    "suspend-top": "suspend the top accounts by a centrality",
+    "suspend-next": "suspend the next reposters once the count reaches K",
+    delete: "delete the post",
+    throttle: "throttle: show to a share of each audience",
+    label: "warning label: lower the repost probability",
+    "group-cap": "cap group size",
+    "group-forward-limit": "forward into at most K groups",
+    "counter-message": "counter-message from the source's followers",
+    suspend: "suspend accounts by hand (click in the network)",
+  } as Record<string, string>,
+  centrality: "Centrality",
+  howMany: "How many accounts",
+  afterReposts: "Once reposts reach",
+  atMinutes: "At (minutes after the post)",
+  orAtReposts: "Or when reposts reach (0 = use the time)",
+  shareShown: "Share shown (0–1)",
+  factor: "Factor on the repost probability (0–1)",
+  maxSize: "Largest group",
+  maxGroups: "Groups an account may forward into",
+  counterP: "Correction repost probability",
+  applyIntervention: "Apply to the run",
+  clearIntervention: "Remove the intervention",
+  clickSuspends: "Clicking an account in the network suspends it (instead of making it the source)",
+  compareRuns: (runs: string) => `Compare over ${runs} paired runs`,
+  compareCentralitiesButton: (k: string) => `Compare centralities (top ${k})`,
+  latestDeleteButton: (target: string) => `Latest deletion keeping the chance under ${target}`,
+  target: "Target chance of crossing",
+  computing: "Computing in the background…",
+  effectProbability: (change: string, low: string, high: string) =>
+    `Change in the chance of 500 reposts: ${change} points (95% interval ${low} to ${high}).`,
+  effectDelay: (delay: string) => `The median crossing comes ${delay} later.`,
+  effectAverted: (reposts: string, views: string) => `Averted per run: ${reposts} reposts, ${views} views.`,
+  latestDeleteResult: (time: string) => `Deleting by ${time} keeps the chance of crossing under the target.`,
+  latestDeleteNone: "No deletion time keeps the chance under the target (even at time 0).",
+  withIntervention: (reposts: string, before: string) =>
+    `With the intervention: ${reposts} reposts (without it: ${before}).`,
+  interventionAt: "intervention",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -472,6 +569,63 @@ export const zh: Messages = {
   treeLayout: "布局",
   tidy: "层级",
   radial: "放射",
+  earlyWarning: "早期预警：根据最初几分钟预测",
+  observeUpTo: "观察到",
+  estimator: "估计方法",
+  estimatorNames: {
+    seismic: "SEISMIC（Zhao 等，2015）",
+    hawkes: "Hawkes 拟合（最大似然）",
+    loglinear: "对数线性基线（Szabo 与 Huberman，2010）",
+  } as Record<string, string>,
+  predict: "预测",
+  predicting: "正在后台预测…",
+  predictionSummary: (observed: string, estimate: string, low: string, high: string) =>
+    `已观察到${observed}次转发；预测最终转发${estimate}（区间 ${low}–${high}）。`,
+  predictedProbability: (p: string) => `达到转发界线的概率：${p}。`,
+  predictedCrossingAt: (time: string, low: string, high: string) =>
+    `预计在${time}越线（${low}至${high}之间）。`,
+  truthAfter: (final: string, crossing: string) => `实际情况：最终${final}次转发；${crossing}。`,
+  unavailable: (why: string) => `不可用：${why}`,
+  interventionLab: "干预实验室",
+  strategy: "策略",
+  strategyNames: {
+    none: "无",
+    "suspend-top": "按中心性封禁排名最高的账号",
+    "suspend-next": "转发数达到K后封禁接下来的转发者",
+    delete: "删除帖子",
+    throttle: "限流：只向部分受众展示",
+    label: "警示标签：降低转发概率",
+    "group-cap": "限制群规模",
+    "group-forward-limit": "最多转发到K个群",
+    "counter-message": "源头粉丝发布辟谣信息",
+    suspend: "手动封禁账号（在网络中点击）",
+  } as Record<string, string>,
+  centrality: "中心性",
+  howMany: "账号数量",
+  afterReposts: "转发数达到",
+  atMinutes: "时间（发帖后分钟数）",
+  orAtReposts: "或在转发数达到时（0 = 按时间）",
+  shareShown: "展示比例（0–1）",
+  factor: "转发概率系数（0–1）",
+  maxSize: "最大群规模",
+  maxGroups: "每个账号可转发的群数",
+  counterP: "辟谣信息转发概率",
+  applyIntervention: "应用到本次运行",
+  clearIntervention: "取消干预",
+  clickSuspends: "在网络中点击账号即封禁（而不是设为源头）",
+  compareRuns: (runs: string) => `用${runs}次配对模拟比较`,
+  compareCentralitiesButton: (k: string) => `比较各中心性（前${k}名）`,
+  latestDeleteButton: (target: string) => `使越线概率低于${target}的最晚删除时间`,
+  target: "越线概率目标",
+  computing: "正在后台计算…",
+  effectProbability: (change: string, low: string, high: string) =>
+    `达到500次转发的概率变化：${change}个百分点（95%区间 ${low} 至 ${high}）。`,
+  effectDelay: (delay: string) => `越线时间中位数推迟${delay}。`,
+  effectAverted: (reposts: string, views: string) => `每次模拟减少：${reposts}次转发，${views}次浏览。`,
+  latestDeleteResult: (time: string) => `在${time}之前删除，可使越线概率低于目标。`,
+  latestDeleteNone: "没有任何删除时间能使概率低于目标（即使在时间0）。",
+  withIntervention: (reposts: string, before: string) => `干预后：${reposts}次转发（无干预：${before}）。`,
+  interventionAt: "干预",
   chart: CHINESE_CHART_TEXT,
 };
 

@@ -1,10 +1,12 @@
 /** Talks to the lab worker; the newest request wins, older answers are dropped. */
 import type { Scenario } from "../core/scenario.ts";
 import type { ReadOptions } from "../io/types.ts";
-import type { GraphSnapshot, LabRequest, LabResponse } from "../worker/protocol.ts";
+import type { GraphSnapshot, InterveneAction, LabRequest, LabResponse } from "../worker/protocol.ts";
 
 export type LabResult = Extract<LabResponse, { type: "result" }>;
 export type ReadResponse = Extract<LabResponse, { type: "read" }>;
+export type PredictResponse = Extract<LabResponse, { type: "predict" }>;
+export type InterveneResponse = Extract<LabResponse, { type: "intervene" }>;
 type Answer = Exclude<LabResponse, { type: "error" }>;
 
 export class LabClient {
@@ -43,6 +45,12 @@ export class LabClient {
     return worker;
   }
 
+  /** Ends the worker for good (a panel that is replaced). */
+  dispose(): void {
+    this.worker.terminate();
+    this.pending.clear();
+  }
+
   /** Stops whatever the worker is doing (a huge file, a huge graph) and starts a fresh one. */
   cancel(): void {
     this.restart("Cancelled.");
@@ -67,6 +75,14 @@ export class LabClient {
 
   read(name: string, text: string, options: ReadOptions): Promise<ReadResponse> {
     return this.send({ id: 0, type: "read", name, text, options }) as Promise<ReadResponse>;
+  }
+
+  predict(request: Omit<Extract<LabRequest, { type: "predict" }>, "id" | "type">): Promise<PredictResponse> {
+    return this.send({ id: 0, type: "predict", ...request }) as Promise<PredictResponse>;
+  }
+
+  intervene(scenario: Scenario, action: InterveneAction): Promise<InterveneResponse> {
+    return this.send({ id: 0, type: "intervene", scenario, action }) as Promise<InterveneResponse>;
   }
 
   private send(request: LabRequest): Promise<Answer> {

@@ -35,6 +35,8 @@ export interface NetworkCascade {
   depthOf: Int32Array;
   source: number;
   crossings: { reposts: Crossing | null; views: Crossing | null };
+  /** Accounts an intervention suspends: crossed out. */
+  suspended: ReadonlySet<number>;
 }
 
 export class NetworkView {
@@ -343,6 +345,22 @@ export class NetworkView {
       const ly = positions[2 * i + 1] - 8 / k;
       context.strokeText(text, lx, ly);
       context.fillText(text, lx, ly);
+    }
+    if (cascade) {
+      context.strokeStyle = "#000000";
+      context.lineWidth = 2 / k;
+      for (const i of cascade.suspended) {
+        if (i < 0) continue;
+        const r = (nodeRadius(graph.audience[i]) * scale + 3 / k) * 1.2;
+        const x = positions[2 * i];
+        const y = positions[2 * i + 1];
+        context.beginPath();
+        context.moveTo(x - r, y - r);
+        context.lineTo(x + r, y + r);
+        context.moveTo(x + r, y - r);
+        context.lineTo(x - r, y + r);
+        context.stroke();
+      }
     }
     if (this.highlighted >= 0) ring(this.highlighted, "#e69f00", 3);
     if (this.hovered >= 0) ring(this.hovered, "#000000", 1.5);

@@ -15,6 +15,8 @@ export interface SampleEntry {
   format: FormatId;
   file: string;
   attribution: string;
+  /** Cascade on this 1-based line of a many-cascade file. */
+  line?: number;
   /** Files that belong with it (CED's original microblog). */
   original?: string;
 }

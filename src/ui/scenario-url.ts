@@ -13,7 +13,7 @@ export interface DecodeResult {
 }
 
 const RULE_KEYS = ["reposts", "views", "rate", "scope", "vscope", "repeat", "bots"] as const;
-const BASE_KEYS = ["preset", "n", "seed", "model", "src", "hours", ...RULE_KEYS] as const;
+const BASE_KEYS = ["preset", "n", "seed", "model", "src", "hours", "iv", ...RULE_KEYS] as const;
 
 export function encodeScenario(scenario: Scenario): string {
   const q = new URLSearchParams();
@@ -34,6 +34,8 @@ export function encodeScenario(scenario: Scenario): string {
   if (r.viewScope !== DEFAULT_RULES.viewScope) q.set("vscope", r.viewScope);
   if (r.countRepeatViews !== DEFAULT_RULES.countRepeatViews) q.set("repeat", r.countRepeatViews ? "1" : "0");
   if (r.countBots !== DEFAULT_RULES.countBots) q.set("bots", r.countBots ? "1" : "0");
+  if (scenario.interventions && scenario.interventions.length > 0)
+    q.set("iv", JSON.stringify(scenario.interventions));
   return q.toString();
 }
 
@@ -73,6 +75,18 @@ export function decodeScenario(query: string): DecodeResult {
   for (const key of q.keys()) if (!allowed.has(key)) errors.push(`${key.slice(0, 40)}: unknown setting.`);
   const params: Record<string, number> = {};
   for (const spec of model?.params ?? []) if (q.has(spec.key)) params[spec.key] = number(spec.key, 0);
+  // Interventions travel as JSON; validateScenario checks them field by field.
+  let interventions: Scenario["interventions"];
+  const iv = q.get("iv");
+  if (iv !== null) {
+    try {
+      const parsed: unknown = JSON.parse(iv);
+      if (Array.isArray(parsed)) interventions = parsed as Scenario["interventions"];
+      else errors.push("iv: should be a list of interventions.");
+    } catch {
+      errors.push("iv: is not valid JSON.");
+    }
+  }
   const scenario: Scenario = {
     preset: (q.get("preset") ?? DEFAULT_SCENARIO.preset) as Scenario["preset"],
     nodes: number("n", DEFAULT_SCENARIO.nodes),
@@ -93,6 +107,7 @@ export function decodeScenario(query: string): DecodeResult {
       countBots: flag("bots", DEFAULT_RULES.countBots),
     },
   };
+  if (interventions) scenario.interventions = interventions;
   if (errors.length === 0) {
     try {
       validateScenario(scenario);

@@ -4,9 +4,18 @@
  * (preset, size, seed) so changing only the model or the source is quick.
  */
 import { compileGraph } from "../core/compiled-graph.ts";
+import {
+  compareCentralities,
+  compareIntervention,
+  compileInterventions,
+  interventionSetup,
+  latestSafeTime,
+  suspendedIds,
+} from "../core/interventions/index.ts";
+import { ESTIMATOR_IDS, getEstimator, isUnavailable, predictionChartData } from "../core/predict/index.ts";
 import { buildGraph, graphKey, runScenario, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
 import { readCascadeFile } from "../io/index.ts";
-import type { GraphSnapshot, LabRequest, LabResponse } from "./protocol.ts";
+import type { GraphSnapshot, InterveneOutcome, LabRequest, LabResponse } from "./protocol.ts";
 
 let cached: { key: string; built: ScenarioGraph } | null = null;
 
@@ -35,6 +44,77 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
   const request = message.data;
   const started = performance.now();
   try {
+    if (request.type === "intervene") {
+      const key = graphKey(request.scenario);
+      if (!cached || cached.key !== key) cached = { key, built: buildGraph(request.scenario) };
+      const built = cached.built;
+      const setup = interventionSetup(request.scenario, built);
+      const interventions = request.scenario.interventions ?? [];
+      const { action } = request;
+      let outcome: InterveneOutcome;
+      if (action.kind === "compare") {
+        const { baseline, intervention, effect } = compareIntervention(setup, interventions, action.runs, {
+          social: built.graph,
+        });
+        outcome = { kind: "compare", comparison: { baseline, intervention, effect } };
+      } else if (action.kind === "centralities") {
+        outcome = {
+          kind: "centralities",
+          rows: compareCentralities(setup, { runs: action.runs, count: action.count }),
+        };
+      } else {
+        outcome = {
+          kind: "latest-delete",
+          result: latestSafeTime(setup, { kind: "delete" }, { target: action.target, runs: action.runs }),
+        };
+      }
+      const response: LabResponse = {
+        id: request.id,
+        type: "intervene",
+        outcome,
+        millis: performance.now() - started,
+      };
+      self.postMessage(response);
+      return;
+    }
+    if (request.type === "predict") {
+      const options = { rules: request.rules, training: request.training };
+      const result = getEstimator(request.estimator).predict(request.cascade, request.at, options);
+      const unavailable = isUnavailable(result) ? result.unavailable : null;
+      const prediction = isUnavailable(result) ? null : result;
+      const convergence = ESTIMATOR_IDS.map((id) => {
+        const series = {
+          name: id,
+          T: [] as number[],
+          estimate: [] as number[],
+          low: [] as number[],
+          high: [] as number[],
+        };
+        for (const at of request.convergenceTimes) {
+          const point = getEstimator(id).predict(request.cascade, at, options);
+          if (isUnavailable(point)) continue;
+          series.T.push(at);
+          series.estimate.push(point.predicted.finalReposts.estimate);
+          series.low.push(point.predicted.finalReposts.low);
+          series.high.push(point.predicted.finalReposts.high);
+        }
+        return series;
+      }).filter((series) => series.T.length > 0);
+      const response: LabResponse = {
+        id: request.id,
+        type: "predict",
+        outcome: {
+          estimator: request.estimator,
+          unavailable,
+          prediction,
+          chart: prediction ? predictionChartData(request.cascade, prediction, request.rules) : null,
+          convergence,
+        },
+        millis: performance.now() - started,
+      };
+      self.postMessage(response);
+      return;
+    }
     if (request.type === "read") {
       // Parsing happens here so a large file never freezes the page.
       const result = readCascadeFile(request.name, request.text, request.options);
@@ -60,12 +140,23 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
     const key = graphKey(request.scenario);
     if (!cached || cached.key !== key) cached = { key, built: buildGraph(request.scenario) };
     const run = runScenario(request.scenario, cached.built);
+    const interventions = request.scenario.interventions ?? [];
+    const suspended =
+      interventions.length > 0
+        ? suspendedIds(
+            compileInterventions(cached.built.compiled, interventions, {
+              source: cached.built.compiled.ids.indexOf(run.source),
+              social: cached.built.graph,
+            }),
+          )
+        : [];
     const response: LabResponse = {
       id: request.id,
       type: "result",
       graph: request.knownGraphKey === key ? null : snapshot(key, cached.built),
       graphKey: key,
       run,
+      suspended,
       millis: performance.now() - started,
     };
     self.postMessage(response);

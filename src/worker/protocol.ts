@@ -1,5 +1,8 @@
 /** Messages between the page and the lab worker; all structured-clone friendly. */
 import type { Cascade } from "../core/cascade.ts";
+import type { Comparison, LatestSafeResult, StrategyRow } from "../core/interventions/index.ts";
+import type { CountingRules } from "../core/legal.ts";
+import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
 
@@ -18,9 +21,42 @@ export interface GraphSnapshot {
   labels: Array<[number, string]>;
 }
 
+/** One estimator's prediction at T, with what the charts need. */
+export interface PredictOutcome {
+  estimator: string;
+  /** Why it could not run, or null. */
+  unavailable: string | null;
+  prediction: Prediction | null;
+  chart: PredictionChartData | null;
+  /** The estimate and interval at several observation times, per estimator. */
+  convergence: Array<{ name: string; T: number[]; estimate: number[]; low: number[]; high: number[] }>;
+}
+
+/** What the intervention lab asks for over many runs. */
+export type InterveneAction =
+  | { kind: "compare"; runs: number }
+  | { kind: "centralities"; runs: number; count: number }
+  | { kind: "latest-delete"; runs: number; target: number };
+
+export type InterveneOutcome =
+  | { kind: "compare"; comparison: Comparison }
+  | { kind: "centralities"; rows: StrategyRow[] }
+  | { kind: "latest-delete"; result: LatestSafeResult };
+
 export type LabRequest =
   | { id: number; type: "run"; scenario: Scenario; knownGraphKey: string | null }
-  | { id: number; type: "read"; name: string; text: string; options: ReadOptions };
+  | { id: number; type: "read"; name: string; text: string; options: ReadOptions }
+  | {
+      id: number;
+      type: "predict";
+      cascade: Cascade;
+      at: number;
+      estimator: string;
+      rules: CountingRules;
+      training: Cascade[];
+      convergenceTimes: number[];
+    }
+  | { id: number; type: "intervene"; scenario: Scenario; action: InterveneAction };
 
 /** A file read in the worker: its cascades, and its network when the format has one. */
 export interface ReadOutcome {
@@ -38,9 +74,13 @@ export type LabResponse =
       graph: GraphSnapshot | null;
       graphKey: string;
       run: ScenarioRun;
+      /** Accounts an intervention suspends (chosen by hand or by a centrality). */
+      suspended: string[];
       millis: number;
     }
   | { id: number; type: "read"; outcome: ReadOutcome; millis: number }
+  | { id: number; type: "predict"; outcome: PredictOutcome; millis: number }
+  | { id: number; type: "intervene"; outcome: InterveneOutcome; millis: number }
   | { id: number; type: "error"; message: string; field: string | null };
 
 export interface LayoutRequest {

@@ -27,14 +27,14 @@ afterAll(async () => {
 describe("classroom use", () => {
   it("plays back: jumping to the 500th repost shows that crossing and hides later ones", async () => {
     await page.getByRole("button", { name: "Jump to the 500th repost" }).click();
-    await expect.poll(() => page.locator("output.readout").textContent()).toMatch(/^t = /);
+    await expect.poll(() => page.locator(".playback output.readout").textContent()).toMatch(/^t = /);
     expect(await page.getByText(/^500th repost at /).count()).toBe(1);
     await page.getByRole("button", { name: "Play" }).click();
     await expect
       .poll(() => page.getByRole("button", { name: "Pause" }).getAttribute("aria-pressed"))
       .toBe("true");
     await page.keyboard.press("End");
-    await expect.poll(() => page.locator("output.readout").textContent()).toBe("whole record");
+    await expect.poll(() => page.locator(".playback output.readout").textContent()).toBe("whole record");
   });
 
   it("runs a guided scenario with one click: a big account crosses the view line at its first post", async () => {

@@ -43,6 +43,18 @@ describe("opening real cascades", () => {
     expect(await page.getByTestId("total-reposts").textContent()).toBe("600");
   });
 
+  it("predicts the rest of the cascade from its start, with the truth beside it", async () => {
+    await page.getByLabel("Observed up to").fill("700");
+    await page.getByLabel("Estimator").selectOption("seismic");
+    await page.getByRole("button", { name: "Predict", exact: true }).click();
+    const result = page.getByTestId("prediction");
+    await expect
+      .poll(() => result.textContent(), { timeout: 30_000 })
+      .toMatch(/reposts observed; predicted final reposts/);
+    expect(await result.textContent()).toContain("What happened: 600 reposts in the end");
+    expect(await page.getByText("Prediction from the start of the cascade").count()).toBeGreaterThan(0);
+  });
+
   it("refuses a broken file with file, line and problem, and keeps what was on screen", async () => {
     const file = join(dir, "broken.txt");
     writeFileSync(file, "2 0.5\n0 100\nten <b>bold</b>\n");

@@ -3,7 +3,7 @@ import { backtestChart } from "../../src/charts/backtest.ts";
 import { cascadeTreeChart } from "../../src/charts/cascade-tree.ts";
 import { convergenceChart } from "../../src/charts/convergence.ts";
 import { crossingTimesChart } from "../../src/charts/crossing-times.ts";
-import { fanChart, fanQuantiles } from "../../src/charts/fan-chart.ts";
+import { defaultFanEnd, fanChart, fanQuantiles } from "../../src/charts/fan-chart.ts";
 import { predictionChart } from "../../src/charts/prediction.ts";
 import { strategyComparisonChart } from "../../src/charts/strategy-comparison.ts";
 import { PRESENTATION_THEME } from "../../src/charts/svg.ts";
@@ -140,6 +140,19 @@ describe("fanChart", () => {
   it("says when views cannot be counted", () => {
     const chart = fanChart({ ...fanData(), views: null }, {}, jsdomContext());
     expect(chart.querySelector(".panel-views")?.textContent).toContain("Views cannot be counted");
+  });
+});
+
+describe("defaultFanEnd", () => {
+  it("ends the axis once the 95th percentile has nearly stopped growing", () => {
+    const time = Float64Array.from([0, 100, 200, 300, 400]);
+    const band = (values: number[]) => {
+      const v = Float64Array.from(values);
+      return { p5: v, p25: v, p50: v, p75: v, p95: v };
+    };
+    const data = { time, reposts: band([0, 50, 100, 100, 100]), views: band([0, 10, 20, 99.5, 100]) };
+    expect(defaultFanEnd(data)).toBeCloseTo(330, 9);
+    expect(defaultFanEnd({ ...data, views: null })).toBeCloseTo(220, 9);
   });
 });
 

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args.ts";
-import { chartMonteCarlo, fanEnd, fanGrid, runChart } from "../../src/cli/commands/chart.ts";
+import { chartMonteCarlo, fanGrid, runChart } from "../../src/cli/commands/chart.ts";
 import { evaluateLine } from "../../src/core/legal.ts";
 import { getModel } from "../../src/core/models/index.ts";
 import { validateParams } from "../../src/core/models/model.ts";
@@ -130,24 +130,12 @@ describe("chartMonteCarlo (the chart command's runs)", () => {
   });
 });
 
-describe("fanGrid and fanEnd", () => {
+describe("fanGrid", () => {
   it("starts at 0, grows geometrically and ends at the horizon", () => {
     const grid = fanGrid(72 * 3600, 161);
     expect(grid[0]).toBe(0);
     expect(grid[1]).toBe(15);
     expect(grid[160]).toBe(72 * 3600);
     for (let k = 2; k < 160; k++) expect(grid[k] / grid[k - 1]).toBeCloseTo(grid[2] / grid[1], 9);
-  });
-
-  it("ends the axis once the 95th percentile has nearly stopped growing", () => {
-    const time = Float64Array.from([0, 100, 200, 300, 400]);
-    const band = (values: number[]) => {
-      const v = Float64Array.from(values);
-      return { mean: v, p5: v, p25: v, p50: v, p75: v, p95: v };
-    };
-    const summary = {
-      fan: { time, reposts: band([0, 50, 100, 100, 100]), views: band([0, 10, 20, 99.5, 100]) },
-    };
-    expect(fanEnd(summary as unknown as Parameters<typeof fanEnd>[0])).toBeCloseTo(330, 9);
   });
 });

@@ -61,21 +61,6 @@ export function fanGrid(horizon: number, points = 161): Float64Array {
   return grid;
 }
 
-/**
- * Where the fan's time axis ends: once the 95th percentile of every count
- * has reached 99% of its final value (a quiet tail is not worth the width).
- */
-export function fanEnd(summary: MonteCarloSummary): number {
-  const { time, reposts, views } = summary.fan;
-  let end = 60;
-  for (const band of [reposts.p95, views.p95]) {
-    const last = band[band.length - 1];
-    const k = band.findIndex((v) => v >= 0.99 * last);
-    if (k >= 0) end = Math.max(end, time[k] * 1.1);
-  }
-  return Math.min(end, time[time.length - 1]);
-}
-
 /** R runs of the scenario with the engine's batch runner (run i draws from `runRng(seed, i)`). */
 export function chartMonteCarlo(
   scenario: Scenario,
@@ -169,7 +154,7 @@ export async function runChart(argv: string[]): Promise<string> {
         thresholds: scenario.rules.thresholds,
         runs,
       };
-      element = fanChart(data, { ...common, caption, maxTime: fanEnd(summary) }, context);
+      element = fanChart(data, { ...common, caption }, context);
       rows = fanChartRows(data);
     } else {
       const data = { reposts: summary.crossingTimes.reposts, views: summary.crossingTimes.views, runs };

@@ -121,7 +121,8 @@ export const hawkes: CascadeModel = {
       const parent = queue.topParent();
       queue.pop();
       if (recorder.isActive(node)) continue;
-      spawn(node, time, recorder.activate(node, time, parent));
+      const event = recorder.activate(node, time, parent);
+      if (event >= 0) spawn(node, time, event);
     }
   },
 };

@@ -110,7 +110,9 @@ export const linearThreshold: CascadeModel = {
         seen[node] = 0;
       }
       seen[node]++;
-      if (seen[node] >= needed[node]) notify(node, time, recorder.activate(node, time, parent));
+      if (seen[node] < needed[node]) continue;
+      const event = recorder.activate(node, time, parent);
+      if (event >= 0) notify(node, time, event);
     }
   },
 };

@@ -63,7 +63,7 @@ export const rumour: CascadeModel = {
       const follower = targets[start + rng.int(offsets[spreader + 1] - start)];
       if (recorder.isActive(follower)) continue; // Already knows: the spreader becomes a stifler.
       const heard = recorder.activate(follower, time, event);
-      scheduleContact(follower, time, heard);
+      if (heard >= 0) scheduleContact(follower, time, heard);
       scheduleContact(spreader, time, event);
     }
   },

@@ -1,0 +1,345 @@
+/**
+ * The intervention lab: choose a strategy, apply it to the run (the charts
+ * show where and when it acts), compare it over many paired runs, compare
+ * centralities, and search for the latest safe deletion. The many-run work
+ * happens in its own worker.
+ */
+import { strategyComparisonChart } from "../charts/strategy-comparison.ts";
+import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
+import {
+  CENTRALITIES,
+  changeRows,
+  type Intervention,
+  type StrategyRow,
+} from "../core/interventions/index.ts";
+import type { Scenario } from "../core/scenario.ts";
+import { h } from "./dom.ts";
+import type { ExportItem } from "./export.ts";
+import type { Messages } from "./i18n.ts";
+import { LabClient, LabError } from "./lab-client.ts";
+
+const KINDS = [
+  "none",
+  "suspend-top",
+  "suspend-next",
+  "delete",
+  "throttle",
+  "label",
+  "group-cap",
+  "group-forward-limit",
+  "counter-message",
+  "suspend",
+] as const;
+type Kind = (typeof KINDS)[number];
+
+const RUNS = 300;
+
+export interface InterventionCallbacks {
+  /** Apply these interventions to the scenario (an empty list removes them). */
+  onApply(interventions: Intervention[]): void;
+  /** Followers of the source, for the counter-message. */
+  counterAccounts(): string[];
+}
+
+export class InterventionPanel {
+  readonly element: HTMLElement;
+  private worker = new LabClient();
+  private scenario: Scenario | null = null;
+  private kind: HTMLSelectElement;
+  private fields: HTMLElement;
+  private status: HTMLElement;
+  private results: HTMLElement;
+  private rows: StrategyRow[] | null = null;
+  private handPicked: string[] = [];
+  readonly clickSuspends: HTMLInputElement;
+  presentation = false;
+
+  constructor(
+    private m: Messages,
+    private callbacks: InterventionCallbacks,
+    private caption: () => string,
+    exportButtons: (item: ExportItem, what: string) => HTMLElement,
+  ) {
+    this.kind = h(
+      "select",
+      { id: "iv-kind" },
+      ...KINDS.map((k) => h("option", { value: k }, m.strategyNames[k] ?? k)),
+    );
+    this.kind.addEventListener("change", () => this.renderFields());
+    this.fields = h("div", { class: "iv-fields" });
+    this.clickSuspends = h("input", { type: "checkbox", id: "iv-click" });
+    const apply = h("button", { type: "button" }, m.applyIntervention);
+    apply.addEventListener("click", () => {
+      const intervention = this.read();
+      this.callbacks.onApply(intervention ? [intervention] : []);
+    });
+    const clear = h("button", { type: "button", class: "secondary" }, m.clearIntervention);
+    clear.addEventListener("click", () => {
+      this.handPicked = [];
+      this.kind.value = "none";
+      this.renderFields();
+      this.callbacks.onApply([]);
+    });
+    const compare = h("button", { type: "button" }, m.compareRuns(m.count(RUNS)));
+    compare.addEventListener("click", () => void this.compare());
+    const centralities = h("button", { type: "button" }, m.compareCentralitiesButton("5"));
+    centralities.addEventListener("click", () => void this.compareCentralities());
+    const target = h("input", {
+      type: "number",
+      id: "iv-target",
+      min: 0.01,
+      max: 0.99,
+      step: 0.01,
+      value: 0.1,
+    });
+    const latest = h("button", { type: "button" }, m.latestDeleteButton("10%"));
+    target.addEventListener("input", () => {
+      latest.textContent = m.latestDeleteButton(`${Math.round(Number(target.value) * 100)}%`);
+    });
+    latest.addEventListener("click", () => void this.latestDelete(Number(target.value)));
+    this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    this.results = h("div", { class: "iv-results", "data-testid": "intervention-results" });
+    this.element = h(
+      "section",
+      { class: "panel panel-intervention", "aria-labelledby": "iv-title" },
+      h("div", { class: "panel-head" }, h("h2", { id: "iv-title" }, m.interventionLab)),
+      h("div", { class: "field" }, h("label", { for: "iv-kind" }, m.strategy), this.kind),
+      this.fields,
+      h(
+        "div",
+        { class: "field checkbox" },
+        this.clickSuspends,
+        h("label", { for: "iv-click" }, m.clickSuspends),
+      ),
+      h("div", { class: "iv-actions" }, apply, clear, compare, centralities),
+      h("div", { class: "iv-actions" }, h("label", { for: "iv-target" }, m.target), target, latest),
+      this.status,
+      this.results,
+      exportButtons(
+        {
+          name: "strategies",
+          chart: () => this.chart(true),
+          json: () => this.rows,
+        },
+        m.chart.strategies.title,
+      ),
+    );
+    this.renderFields();
+  }
+
+  dispose(): void {
+    this.worker.dispose();
+  }
+
+  setScenario(scenario: Scenario): void {
+    this.scenario = scenario;
+  }
+
+  /** A click in the network while "clicking suspends" is on. */
+  toggleSuspended(account: string): Intervention[] {
+    this.handPicked = this.handPicked.includes(account)
+      ? this.handPicked.filter((a) => a !== account)
+      : [...this.handPicked, account];
+    this.kind.value = "suspend";
+    this.renderFields();
+    return this.handPicked.length ? [{ kind: "suspend", accounts: this.handPicked }] : [];
+  }
+
+  private input(
+    id: string,
+    label: string,
+    value: number,
+    attributes: Record<string, number> = {},
+  ): HTMLElement {
+    return h(
+      "div",
+      { class: "field" },
+      h("label", { for: id }, label),
+      h("input", { type: "number", id, value, ...attributes }),
+    );
+  }
+
+  private renderFields(): void {
+    const m = this.m;
+    const kind = this.kind.value as Kind;
+    const parts: HTMLElement[] = [];
+    if (kind === "suspend-top") {
+      parts.push(
+        h(
+          "div",
+          { class: "field" },
+          h("label", { for: "iv-centrality" }, m.centrality),
+          h(
+            "select",
+            { id: "iv-centrality" },
+            ...CENTRALITIES.map((c) => h("option", { value: c, selected: c === "pagerank" }, c)),
+          ),
+        ),
+        this.input("iv-count", m.howMany, 5, { min: 1, step: 1 }),
+      );
+    } else if (kind === "suspend-next") {
+      parts.push(
+        this.input("iv-count", m.howMany, 20, { min: 1, step: 1 }),
+        this.input("iv-after", m.afterReposts, 100, { min: 0, step: 1 }),
+      );
+    } else if (kind === "delete" || kind === "throttle" || kind === "label") {
+      parts.push(
+        this.input("iv-minutes", m.atMinutes, 30, { min: 0, step: 1 }),
+        this.input("iv-reposts", m.orAtReposts, 0, { min: 0, step: 1 }),
+      );
+      if (kind === "throttle")
+        parts.push(this.input("iv-share", m.shareShown, 0.3, { min: 0, max: 1, step: 0.05 }));
+      if (kind === "label")
+        parts.push(this.input("iv-factor", m.factor, 0.5, { min: 0, max: 1, step: 0.05 }));
+    } else if (kind === "group-cap") {
+      parts.push(this.input("iv-size", m.maxSize, 100, { min: 2, max: 500, step: 1 }));
+    } else if (kind === "group-forward-limit") {
+      parts.push(this.input("iv-groups", m.maxGroups, 1, { min: 0, step: 1 }));
+    } else if (kind === "counter-message") {
+      parts.push(
+        this.input("iv-minutes", m.atMinutes, 30, { min: 0, step: 1 }),
+        this.input("iv-p", m.counterP, 0.2, { min: 0, max: 1, step: 0.05 }),
+      );
+    } else if (kind === "suspend") {
+      parts.push(h("p", { class: "help" }, this.handPicked.join(", ") || m.clickSuspends));
+    }
+    this.fields.replaceChildren(...parts);
+  }
+
+  private value(id: string): number {
+    return Number(
+      (this.fields.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value,
+    );
+  }
+
+  /** The strategy as plain data; the core validates it field by field when it runs. */
+  private read(): Intervention | null {
+    const kind = this.kind.value as Kind;
+    const when = () => {
+      const reposts = this.value("iv-reposts");
+      return reposts > 0 ? { reposts } : { time: this.value("iv-minutes") * 60 };
+    };
+    switch (kind) {
+      case "none":
+        return null;
+      case "suspend-top": {
+        const centrality = (this.fields.querySelector("#iv-centrality") as HTMLSelectElement)
+          .value as (typeof CENTRALITIES)[number];
+        return { kind, centrality, count: this.value("iv-count") };
+      }
+      case "suspend-next":
+        return { kind, count: this.value("iv-count"), afterReposts: this.value("iv-after") };
+      case "delete":
+        return { kind, when: when() };
+      case "throttle":
+        return { kind, when: when(), share: this.value("iv-share") };
+      case "label":
+        return { kind, when: when(), factor: this.value("iv-factor") };
+      case "group-cap":
+        return { kind, maxSize: this.value("iv-size") };
+      case "group-forward-limit":
+        return { kind, maxGroups: this.value("iv-groups") };
+      case "counter-message":
+        return {
+          kind,
+          accounts: this.callbacks.counterAccounts(),
+          time: this.value("iv-minutes") * 60,
+          p: this.value("iv-p"),
+          delayMinutes: 20,
+        };
+      case "suspend":
+        return this.handPicked.length ? { kind, accounts: this.handPicked } : null;
+    }
+  }
+
+  private async ask<T>(work: () => Promise<T>, show: (value: T) => void): Promise<void> {
+    this.status.textContent = this.m.computing;
+    try {
+      show(await work());
+      this.status.textContent = "";
+    } catch (error) {
+      if (error instanceof LabError && error.superseded) return;
+      this.status.textContent = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async compare(): Promise<void> {
+    if (!this.scenario) return;
+    const intervention = this.read();
+    const scenario = { ...this.scenario, interventions: intervention ? [intervention] : [] };
+    await this.ask(
+      () => this.worker.intervene(scenario, { kind: "compare", runs: RUNS }),
+      (response) => {
+        if (response.outcome.kind !== "compare") return;
+        const { effect } = response.outcome.comparison;
+        const points = (x: number) => (100 * x).toFixed(1);
+        const m = this.m;
+        this.results.replaceChildren(
+          h(
+            "ul",
+            {},
+            h(
+              "li",
+              {},
+              m.effectProbability(
+                points(effect.probability.reposts.change),
+                points(effect.probability.reposts.low),
+                points(effect.probability.reposts.high),
+              ),
+            ),
+            effect.delay.reposts !== null
+              ? h("li", {}, m.effectDelay(m.duration(effect.delay.reposts)))
+              : null,
+            h("li", {}, m.effectAverted(m.count(effect.avertedReposts), m.count(effect.avertedViews))),
+          ),
+        );
+      },
+    );
+  }
+
+  private async compareCentralities(): Promise<void> {
+    if (!this.scenario) return;
+    const scenario = { ...this.scenario, interventions: [] };
+    await this.ask(
+      () => this.worker.intervene(scenario, { kind: "centralities", runs: 200, count: 5 }),
+      (response) => {
+        if (response.outcome.kind !== "centralities") return;
+        this.rows = response.outcome.rows;
+        this.results.replaceChildren(this.chart(false) ?? "");
+      },
+    );
+  }
+
+  private async latestDelete(target: number): Promise<void> {
+    if (!this.scenario) return;
+    const scenario = { ...this.scenario, interventions: [] };
+    await this.ask(
+      () => this.worker.intervene(scenario, { kind: "latest-delete", runs: 200, target }),
+      (response) => {
+        if (response.outcome.kind !== "latest-delete") return;
+        const { result } = response.outcome;
+        const time = result.time;
+        this.results.replaceChildren(
+          h(
+            "p",
+            {},
+            time === null ? this.m.latestDeleteNone : this.m.latestDeleteResult(this.m.duration(time)),
+          ),
+        );
+      },
+    );
+  }
+
+  private chart(forExport: boolean): SVGSVGElement | null {
+    if (!this.rows) return null;
+    return strategyComparisonChart(
+      changeRows(this.rows),
+      {
+        text: this.m.chart,
+        theme: this.presentation ? PRESENTATION_THEME : LIGHT_THEME,
+        caption: forExport ? this.caption() : undefined,
+      },
+      { document },
+    );
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Early warning: cut the cascade at T, predict the rest with an estimator
+ * (in a worker: Hawkes fits take seconds), and show the prediction beside
+ * what really happened, plus how the prediction converges as T grows.
+ */
+import { convergenceChart } from "../charts/convergence.ts";
+import { type PredictionData, predictionChart } from "../charts/prediction.ts";
+import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
+import type { Cascade } from "../core/cascade.ts";
+import type { CountingRules } from "../core/legal.ts";
+import { ESTIMATOR_IDS } from "../core/predict/index.ts";
+import type { PredictOutcome } from "../worker/protocol.ts";
+import { h } from "./dom.ts";
+import type { ExportItem } from "./export.ts";
+import type { Messages } from "./i18n.ts";
+import { LabClient, LabError } from "./lab-client.ts";
+
+/** Observation times for the convergence chart: 10 min, then roughly doubling up to the record's end. */
+export function convergenceTimes(end: number): number[] {
+  const times: number[] = [];
+  for (let t = 600; t < end; t *= 2) times.push(t);
+  if (end > 0) times.push(end);
+  return times;
+}
+
+export class PredictionPanel {
+  readonly element: HTMLElement;
+  private worker = new LabClient();
+  private cascade: Cascade | null = null;
+  private training: Cascade[] = [];
+  private rules: CountingRules | null = null;
+  private outcome: PredictOutcome | null = null;
+  private slider: HTMLInputElement;
+  private readout: HTMLOutputElement;
+  private estimatorSelect: HTMLSelectElement;
+  private status: HTMLElement;
+  private results: HTMLElement;
+  private timer = 0;
+  presentation = false;
+
+  constructor(
+    private m: Messages,
+    private caption: () => string,
+    exportButtons: (item: ExportItem, what: string) => HTMLElement,
+  ) {
+    this.slider = h("input", { type: "range", id: "predict-at", min: 0, max: 1000, step: 1, value: 200 });
+    this.readout = h("output", { for: "predict-at", class: "readout" });
+    this.slider.addEventListener("input", () => {
+      this.renderReadout();
+      // Predict when the slider rests, not on every pixel.
+      clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => void this.predict(), 300);
+    });
+    this.estimatorSelect = h(
+      "select",
+      { id: "predict-estimator" },
+      ...ESTIMATOR_IDS.map((id) => h("option", { value: id }, m.estimatorNames[id] ?? id)),
+    );
+    this.estimatorSelect.addEventListener("change", () => void this.predict());
+    const button = h("button", { type: "button" }, m.predict);
+    button.addEventListener("click", () => void this.predict());
+    this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    this.results = h("div", { class: "prediction-results", "data-testid": "prediction" });
+    this.element = h(
+      "section",
+      { class: "panel panel-prediction", "aria-labelledby": "prediction-title" },
+      h("div", { class: "panel-head" }, h("h2", { id: "prediction-title" }, m.earlyWarning)),
+      h(
+        "div",
+        { class: "prediction-controls" },
+        h("label", { for: "predict-at" }, m.observeUpTo),
+        this.slider,
+        this.readout,
+        h("label", { for: "predict-estimator" }, m.estimator),
+        this.estimatorSelect,
+        button,
+      ),
+      this.status,
+      this.results,
+      h(
+        "div",
+        { class: "mc-exports" },
+        exportButtons(
+          {
+            name: "prediction",
+            chart: () => this.predictionElement(true),
+            json: () => this.outcome?.prediction ?? null,
+          },
+          m.earlyWarning,
+        ),
+        exportButtons(
+          {
+            name: "convergence",
+            chart: () => this.convergenceElement(true),
+            json: () => this.outcome?.convergence ?? null,
+          },
+          m.chart.convergence.title,
+        ),
+      ),
+    );
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.worker.dispose();
+  }
+
+  /** The cascade to predict (loaded or simulated), the others to learn from, and the counting rules. */
+  setCascade(cascade: Cascade, training: Cascade[], rules: CountingRules): void {
+    const changed = cascade !== this.cascade || rules !== this.rules;
+    this.cascade = cascade;
+    this.training = training;
+    this.rules = rules;
+    if (!changed) return;
+    this.outcome = null;
+    this.results.replaceChildren();
+    this.renderReadout();
+  }
+
+  /** T on a log scale from 1 minute to the end of the record. */
+  private at(): number {
+    const end = this.end();
+    const fraction = Number(this.slider.value) / 1000;
+    return Math.round(60 * (Math.max(end, 61) / 60) ** fraction);
+  }
+
+  private end(): number {
+    const events = this.cascade?.events ?? [];
+    let end = 0;
+    for (const e of events) end = Math.max(end, e.time);
+    return end;
+  }
+
+  private renderReadout(): void {
+    this.readout.textContent = `T = ${this.m.duration(this.at())}`;
+  }
+
+  async predict(): Promise<void> {
+    if (!this.cascade || !this.rules) return;
+    this.status.textContent = this.m.predicting;
+    try {
+      const response = await this.worker.predict({
+        cascade: this.cascade,
+        at: this.at(),
+        estimator: this.estimatorSelect.value,
+        rules: this.rules,
+        training: this.training,
+        convergenceTimes: convergenceTimes(this.end()),
+      });
+      this.outcome = response.outcome;
+      this.status.textContent = "";
+      this.render();
+    } catch (error) {
+      if (error instanceof LabError && error.superseded) return;
+      this.status.textContent = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private theme() {
+    return this.presentation ? PRESENTATION_THEME : LIGHT_THEME;
+  }
+
+  private predictionElement(forExport: boolean): SVGSVGElement | null {
+    const chart = this.outcome?.chart;
+    if (!chart) return null;
+    const panel = (kind: "reposts" | "views"): PredictionData["reposts"] | null => {
+      const observed = chart.observed[kind];
+      const predicted = chart[kind];
+      if (!observed || !predicted) return null;
+      const truth = chart.truth[kind];
+      return {
+        observed: { time: chart.observed.time, values: observed },
+        predicted,
+        truth: truth && chart.truth.time.length ? { time: chart.truth.time, values: truth } : null,
+        threshold: chart.thresholds[kind],
+      };
+    };
+    const reposts = panel("reposts");
+    if (!reposts) return null;
+    // Show the near future, not the whole month of a long record: 4 T, or past the predicted crossing.
+    const crossing = this.outcome?.prediction?.predicted.crossing.reposts?.time ?? 0;
+    const pathEnd = reposts.predicted.time.length
+      ? reposts.predicted.time[reposts.predicted.time.length - 1]
+      : chart.at;
+    const maxTime = Math.min(
+      pathEnd,
+      Math.max(4 * chart.at, 1.5 * (Number.isFinite(crossing) ? crossing : 0), 3600),
+    );
+    return predictionChart(
+      { T: chart.at, reposts, views: panel("views") },
+      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined, maxTime },
+      { document },
+    );
+  }
+
+  private convergenceElement(forExport: boolean): SVGSVGElement | null {
+    const outcome = this.outcome;
+    if (!outcome || outcome.convergence.length === 0 || !this.cascade || !this.rules) return null;
+    const truth = this.cascade.events.length - 1;
+    return convergenceChart(
+      {
+        estimators: outcome.convergence.map((c) => ({ ...c, name: this.m.estimatorNames[c.name] ?? c.name })),
+        truth,
+      },
+      {
+        text: this.m.chart,
+        theme: this.theme(),
+        threshold: this.rules.thresholds.reposts,
+        caption: forExport ? this.caption() : undefined,
+      },
+      { document },
+    );
+  }
+
+  render(): void {
+    const outcome = this.outcome;
+    const m = this.m;
+    if (!outcome) return;
+    const p = outcome.prediction;
+    const lines: HTMLElement[] = [];
+    if (!p) lines.push(h("p", { class: "note" }, m.unavailable(outcome.unavailable ?? "")));
+    else {
+      const band = p.predicted.finalReposts;
+      const big = (x: number) => (Number.isFinite(x) ? m.count(x) : "∞");
+      lines.push(
+        h(
+          "p",
+          {},
+          m.predictionSummary(m.count(p.observedReposts), big(band.estimate), big(band.low), big(band.high)),
+        ),
+      );
+      lines.push(h("p", {}, m.predictedProbability(`${(100 * p.probability.reposts).toFixed(0)}%`)));
+      const c = p.predicted.crossing.reposts;
+      if (c)
+        lines.push(
+          h(
+            "p",
+            {},
+            m.predictedCrossingAt(
+              m.duration(c.time),
+              m.duration(c.low),
+              Number.isFinite(c.high) ? m.duration(c.high) : "∞",
+            ),
+          ),
+        );
+      if (p.truth) {
+        const report = p.truth;
+        lines.push(
+          h(
+            "p",
+            { class: "truth" },
+            m.truthAfter(
+              m.count(report.finalReposts),
+              report.crossing.reposts === null
+                ? m.notCrossed(m.count(this.rules?.thresholds.reposts ?? 500))
+                : m.duration(report.crossing.reposts),
+            ),
+          ),
+        );
+      }
+    }
+    this.results.replaceChildren(
+      ...lines,
+      h(
+        "div",
+        { class: "mc-charts" },
+        this.predictionElement(false) ?? "",
+        this.convergenceElement(false) ?? "",
+      ),
+    );
+  }
+}

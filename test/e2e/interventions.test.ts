@@ -1,0 +1,46 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(inject("baseUrl"));
+  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the intervention lab", () => {
+  it("deletes the post early: the run stops under the line, the moment is marked, the cut branches are ghosted", async () => {
+    await page.getByLabel("Strategy").selectOption("delete");
+    await page.getByLabel("At (minutes after the post)").fill("30");
+    await page.getByRole("button", { name: "Apply to the run" }).click();
+    const effect = page.getByTestId("intervention-effect");
+    await expect.poll(() => effect.count(), { timeout: 15_000 }).toBe(1);
+    expect(await effect.textContent()).toMatch(/With the intervention: \d+ reposts \(without it: \d[\d,]*\)/);
+    expect(await page.getByText(/^500th repost at/).count()).toBe(0);
+    expect(await page.getByText("intervention: delete").count()).toBeGreaterThan(0);
+    expect(await page.locator(".events-ghosted circle").count()).toBeGreaterThan(0);
+    expect(page.url()).toContain("iv=");
+  });
+
+  it("compares the intervention with the baseline over paired runs", async () => {
+    await page.getByRole("button", { name: /^Compare over 300 paired runs/ }).click();
+    const results = page.getByTestId("intervention-results");
+    await expect
+      .poll(() => results.textContent(), { timeout: 60_000 })
+      .toMatch(/Change in the chance of 500 reposts: -\d/);
+  });
+
+  it("removes the intervention again", async () => {
+    await page.getByRole("button", { name: "Remove the intervention" }).click();
+    await expect.poll(() => page.getByText(/^500th repost at/).count(), { timeout: 15_000 }).toBe(1);
+    expect(page.url()).not.toContain("iv=");
+  });
+});
