@@ -87,6 +87,36 @@ describe("saved state", () => {
     await page.context().close();
   }, 60_000);
 
+  it("the autosaved scenario survives a crash of the lab worker, and the next run works", async () => {
+    const page = await openPage();
+    await page.goto(inject("baseUrl"));
+    await ready(page);
+    await runSeed(page, "before-crash");
+    const labWorkers = () => page.workers().filter((w) => w.url().includes("lab.worker"));
+    const count = labWorkers().length;
+    const lab = labWorkers()[0];
+    expect(lab, "the lab worker is running").toBeDefined();
+    // An uncaught error inside the worker: the client replaces it.
+    await lab!.evaluate(() => {
+      setTimeout(() => {
+        throw new Error("crash for the test");
+      });
+    });
+    // The crashed worker is gone and a fresh one took its place.
+    await expect.poll(() => page.workers().includes(lab!)).toBe(false);
+    await expect.poll(() => labWorkers().length).toBe(count);
+    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toContain(
+      "seed=before-crash",
+    );
+    const before = await repostTotal(page);
+    await runSeed(page, "after-crash");
+    await expect.poll(() => repostTotal(page), { timeout: 20_000 }).not.toBe(before);
+    await page.goto(inject("baseUrl"));
+    await ready(page);
+    expect(await page.getByLabel("Seed", { exact: true }).inputValue()).toBe("after-crash");
+    await page.context().close();
+  }, 60_000);
+
   it("a damaged saved scenario is reported, discarded and not fatal", async () => {
     const page = await openPage();
     const errors: string[] = [];
