@@ -421,12 +421,41 @@ export function startApp(root: HTMLElement): void {
       ?.setAttribute("aria-pressed", String(presentation));
   }
 
+  const compareLab = new LabClient();
+
   function startGuide(guide: GuidedScenario): void {
     store.set({ guide });
+    const sample = guide.sample ? store.get().samples.find((s) => s.id === guide.sample) : undefined;
+    if (sample) {
+      void openSample(sample).then(() => {
+        store.set({ guide });
+        if (guide.play) playback.play(true);
+      });
+      return;
+    }
+    if (store.get().observed) store.set({ observed: null, graph: null });
     apply(guide.scenario, false, () => {
       if (guide.play) playback.play(true);
       else playback.toEnd();
     });
+    if (guide.compare) {
+      const { scenario, title } = guide.compare;
+      compareLab.run(scenario).then(
+        (result) => {
+          const state = store.get();
+          if (state.guide !== guide) return;
+          const chart = timeSeriesChart(
+            { series: cumulativeSeries(result.run.cascade, scenario.rules), report: result.run.report },
+            { title: title[state.messages.language], text: state.messages.chart, width: 560, height: 360 },
+            { document },
+          );
+          shell.guideHost.append(
+            h("div", { class: "chart-host compare-chart", "data-testid": "compare-chart" }, chart),
+          );
+        },
+        () => undefined,
+      );
+    }
   }
 
   let shownCache: {

@@ -14,6 +14,10 @@ export interface GuidedScenario {
   scenario: Scenario;
   /** Start playback from time 0 after loading. */
   play: boolean;
+  /** Open this bundled real cascade instead of simulating. */
+  sample?: string;
+  /** The same post on another platform, shown beside the main one. */
+  compare?: { scenario: Scenario; title: Record<Language, string> };
 }
 
 export const GUIDED_SCENARIOS: GuidedScenario[] = [
@@ -65,5 +69,48 @@ export const GUIDED_SCENARIOS: GuidedScenario[] = [
     },
     scenario: { ...DEFAULT_SCENARIO, preset: "public-account", seed: "broadcast" },
     play: true,
+  },
+  {
+    id: "early-deletion",
+    key: "5",
+    title: { en: "An early deletion", zh: "及早删除" },
+    text: {
+      en: "The same Weibo post, deleted by the platform 30 minutes after it was posted. The reposts stop short of 500; the views already made stay, so the view line may still have fallen. The ghosted branches in the tree are what the deletion prevented.",
+      zh: "同一条微博帖子，平台在发布30分钟后删除。转发停在500次之前；已产生的浏览仍然计算，所以浏览界线可能已被越过。转发树中变淡的分支就是删除所阻止的传播。",
+    },
+    scenario: { ...DEFAULT_SCENARIO, interventions: [{ kind: "delete", when: { time: 1800 } }] },
+    play: true,
+  },
+  {
+    id: "real-weibo",
+    key: "6",
+    title: { en: "A real Weibo cascade", zh: "真实微博传播" },
+    text: {
+      en: "A real cascade from Sina Weibo on 1 June 2016 (CasFlow sample of the DeepHawkes data), replayed with the same charts. The file has no follower counts, so views cannot be counted from it: the summary card offers an assumed audience, clearly marked.",
+      zh: "2016年6月1日新浪微博上的一次真实传播（CasFlow 样本，来自 DeepHawkes 数据），用同样的图表回放。文件中没有粉丝数，因此无法计算浏览；摘要卡片提供一个明确标注的假设受众。",
+    },
+    scenario: DEFAULT_SCENARIO,
+    play: true,
+    sample: "casflow-14713",
+  },
+  {
+    id: "weibo-vs-moments",
+    key: "7",
+    title: { en: "Weibo and WeChat Moments side by side", zh: "微博与微信朋友圈对比" },
+    text: {
+      en: "The same post, with the same repost probability and delays, on a public follower network (Weibo, main charts) and on WeChat Moments, where only friends see it (beside). Who can see a repost decides how fast the line falls.",
+      zh: "同一条帖子，转发概率和延迟相同，分别在公开关注网络（微博，主图）和只有好友可见的微信朋友圈（旁边）。谁能看到转发，决定了越线的速度。",
+    },
+    scenario: { ...DEFAULT_SCENARIO, seed: "side-by-side", params: { p: 0.12 } },
+    play: false,
+    compare: {
+      scenario: {
+        ...DEFAULT_SCENARIO,
+        preset: "moments",
+        seed: "side-by-side",
+        params: { p: 0.12, delayMinutes: 20, delaySpread: 1.2 },
+      },
+      title: { en: "The same post on WeChat Moments", zh: "同一条帖子在微信朋友圈" },
+    },
   },
 ];

@@ -176,6 +176,9 @@ export interface Messages {
   latestDeleteNone: string;
   withIntervention(reposts: string, before: string): string;
   interventionAt: string;
+  backtestButton: string;
+  backtestTable: string;
+  backtestEstimator: string;
   chart: ChartText;
 }
 
@@ -378,6 +381,9 @@ export const en: Messages = {
   withIntervention: (reposts: string, before: string) =>
     `With the intervention: ${reposts} reposts (without it: ${before}).`,
   interventionAt: "intervention",
+  backtestButton: "Backtest on the bundled real cascades",
+  backtestTable: "Median absolute % error of the final size, by estimator and observation time",
+  backtestEstimator: "Estimator",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -626,6 +632,9 @@ export const zh: Messages = {
   latestDeleteNone: "没有任何删除时间能使概率低于目标（即使在时间0）。",
   withIntervention: (reposts: string, before: string) => `干预后：${reposts}次转发（无干预：${before}）。`,
   interventionAt: "干预",
+  backtestButton: "在内置真实传播上回测",
+  backtestTable: "最终规模的绝对百分比误差中位数（按估计方法与观察时长）",
+  backtestEstimator: "估计方法",
   chart: CHINESE_CHART_TEXT,
 };
 

@@ -1,4 +1,6 @@
 /** Talks to the lab worker; the newest request wins, older answers are dropped. */
+import type { Cascade } from "../core/cascade.ts";
+import type { CountingRules } from "../core/legal.ts";
 import type { Scenario } from "../core/scenario.ts";
 import type { ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, InterveneAction, LabRequest, LabResponse } from "../worker/protocol.ts";
@@ -7,6 +9,7 @@ export type LabResult = Extract<LabResponse, { type: "result" }>;
 export type ReadResponse = Extract<LabResponse, { type: "read" }>;
 export type PredictResponse = Extract<LabResponse, { type: "predict" }>;
 export type InterveneResponse = Extract<LabResponse, { type: "intervene" }>;
+export type BacktestResponse = Extract<LabResponse, { type: "backtest" }>;
 type Answer = Exclude<LabResponse, { type: "error" }>;
 
 export class LabClient {
@@ -83,6 +86,10 @@ export class LabClient {
 
   intervene(scenario: Scenario, action: InterveneAction): Promise<InterveneResponse> {
     return this.send({ id: 0, type: "intervene", scenario, action }) as Promise<InterveneResponse>;
+  }
+
+  backtest(cascades: Cascade[], times: number[], rules: CountingRules): Promise<BacktestResponse> {
+    return this.send({ id: 0, type: "backtest", cascades, times, rules }) as Promise<BacktestResponse>;
   }
 
   private send(request: LabRequest): Promise<Answer> {

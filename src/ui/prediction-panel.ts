@@ -3,12 +3,15 @@
  * (in a worker: Hawkes fits take seconds), and show the prediction beside
  * what really happened, plus how the prediction converges as T grows.
  */
+import { backtestChart, backtestRowsFromSummary } from "../charts/backtest.ts";
 import { convergenceChart } from "../charts/convergence.ts";
 import { type PredictionData, predictionChart } from "../charts/prediction.ts";
 import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import type { Cascade } from "../core/cascade.ts";
-import type { CountingRules } from "../core/legal.ts";
+import { type CountingRules, DEFAULT_RULES } from "../core/legal.ts";
+import type { BacktestSummary } from "../core/predict/backtest.ts";
 import { ESTIMATOR_IDS } from "../core/predict/index.ts";
+import type { FormatId } from "../io/types.ts";
 import type { PredictOutcome } from "../worker/protocol.ts";
 import { h } from "./dom.ts";
 import type { ExportItem } from "./export.ts";
@@ -36,6 +39,8 @@ export class PredictionPanel {
   private status: HTMLElement;
   private results: HTMLElement;
   private timer = 0;
+  private backtestSummary: BacktestSummary[] | null = null;
+  private backtestHost: HTMLElement;
   presentation = false;
 
   constructor(
@@ -61,6 +66,9 @@ export class PredictionPanel {
     button.addEventListener("click", () => void this.predict());
     this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
     this.results = h("div", { class: "prediction-results", "data-testid": "prediction" });
+    this.backtestHost = h("div", { class: "backtest", "data-testid": "backtest" });
+    const backtestButton = h("button", { type: "button" }, m.backtestButton);
+    backtestButton.addEventListener("click", () => void this.backtest());
     this.element = h(
       "section",
       { class: "panel panel-prediction", "aria-labelledby": "prediction-title" },
@@ -77,9 +85,15 @@ export class PredictionPanel {
       ),
       this.status,
       this.results,
+      backtestButton,
+      this.backtestHost,
       h(
         "div",
         { class: "mc-exports" },
+        exportButtons(
+          { name: "backtest", chart: () => this.backtestElement(true), json: () => this.backtestSummary },
+          m.chart.backtest.title,
+        ),
         exportButtons(
           {
             name: "prediction",
@@ -154,6 +168,81 @@ export class PredictionPanel {
       if (error instanceof LabError && error.superseded) return;
       this.status.textContent = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Reads every bundled sample in the worker and backtests the estimators at 10 min, 1 h and 6 h. */
+  async backtest(): Promise<void> {
+    this.status.textContent = this.m.predicting;
+    try {
+      const index = (await (await fetch(new URL("samples/index.json", document.baseURI))).json()) as Array<{
+        file: string;
+        format: FormatId;
+      }>;
+      const files = [...new Map(index.map((entry) => [entry.file, entry.format])).entries()];
+      const cascades: Cascade[] = [];
+      for (const [file, format] of files) {
+        const text = await (await fetch(new URL(`samples/${file}`, document.baseURI))).text();
+        cascades.push(...(await this.worker.read(file, text, { format })).outcome.cascades);
+      }
+      const response = await this.worker.backtest(cascades, [600, 3600, 21600], this.rules ?? DEFAULT_RULES);
+      this.backtestSummary = response.summary;
+      this.status.textContent = "";
+      this.renderBacktest();
+    } catch (error) {
+      if (error instanceof LabError && error.superseded) return;
+      this.status.textContent = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private backtestElement(forExport: boolean): SVGSVGElement | null {
+    if (!this.backtestSummary) return null;
+    return backtestChart(
+      backtestRowsFromSummary(this.backtestSummary, (id) => this.m.estimatorNames[id] ?? id),
+      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined },
+      { document },
+    );
+  }
+
+  private renderBacktest(): void {
+    const summary = this.backtestSummary;
+    if (!summary) return;
+    const m = this.m;
+    const times = [...new Set(summary.map((s) => s.at))].sort((a, b) => a - b);
+    const estimators = [...new Set(summary.map((s) => s.estimator))];
+    const cell = (estimator: string, at: number) => {
+      const s = summary.find((x) => x.estimator === estimator && x.at === at);
+      return s && s.medianApe !== null ? `${(100 * s.medianApe).toFixed(1)}% (${s.cascades})` : "—";
+    };
+    this.backtestHost.replaceChildren(
+      h(
+        "table",
+        {},
+        h("caption", {}, m.backtestTable),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, m.backtestEstimator),
+            ...times.map((t) => h("th", { scope: "col" }, m.duration(t))),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          ...estimators.map((e) =>
+            h(
+              "tr",
+              {},
+              h("th", { scope: "row" }, m.estimatorNames[e] ?? e),
+              ...times.map((t) => h("td", {}, cell(e, t))),
+            ),
+          ),
+        ),
+      ),
+      this.backtestElement(false) ?? "",
+    );
   }
 
   private theme() {

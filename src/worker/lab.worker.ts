@@ -12,7 +12,13 @@ import {
   latestSafeTime,
   suspendedIds,
 } from "../core/interventions/index.ts";
-import { ESTIMATOR_IDS, getEstimator, isUnavailable, predictionChartData } from "../core/predict/index.ts";
+import {
+  backtest,
+  ESTIMATOR_IDS,
+  getEstimator,
+  isUnavailable,
+  predictionChartData,
+} from "../core/predict/index.ts";
 import { buildGraph, graphKey, runScenario, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
 import { readCascadeFile } from "../io/index.ts";
 import type { GraphSnapshot, InterveneOutcome, LabRequest, LabResponse } from "./protocol.ts";
@@ -72,6 +78,18 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
         id: request.id,
         type: "intervene",
         outcome,
+        millis: performance.now() - started,
+      };
+      self.postMessage(response);
+      return;
+    }
+    if (request.type === "backtest") {
+      const estimators = ESTIMATOR_IDS.map((id) => getEstimator(id));
+      const { summary } = backtest(request.cascades, request.times, estimators, { rules: request.rules });
+      const response: LabResponse = {
+        id: request.id,
+        type: "backtest",
+        summary,
         millis: performance.now() - started,
       };
       self.postMessage(response);

@@ -2,6 +2,7 @@
 import type { Cascade } from "../core/cascade.ts";
 import type { Comparison, LatestSafeResult, StrategyRow } from "../core/interventions/index.ts";
 import type { CountingRules } from "../core/legal.ts";
+import type { BacktestSummary } from "../core/predict/backtest.ts";
 import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
@@ -56,7 +57,8 @@ export type LabRequest =
       training: Cascade[];
       convergenceTimes: number[];
     }
-  | { id: number; type: "intervene"; scenario: Scenario; action: InterveneAction };
+  | { id: number; type: "intervene"; scenario: Scenario; action: InterveneAction }
+  | { id: number; type: "backtest"; cascades: Cascade[]; times: number[]; rules: CountingRules };
 
 /** A file read in the worker: its cascades, and its network when the format has one. */
 export interface ReadOutcome {
@@ -81,6 +83,7 @@ export type LabResponse =
   | { id: number; type: "read"; outcome: ReadOutcome; millis: number }
   | { id: number; type: "predict"; outcome: PredictOutcome; millis: number }
   | { id: number; type: "intervene"; outcome: InterveneOutcome; millis: number }
+  | { id: number; type: "backtest"; summary: BacktestSummary[]; millis: number }
   | { id: number; type: "error"; message: string; field: string | null };
 
 export interface LayoutRequest {

@@ -47,6 +47,25 @@ describe("classroom use", () => {
     );
   });
 
+  it("shows the same post on Weibo and WeChat Moments side by side", async () => {
+    await page.getByRole("button", { name: "7. Weibo and WeChat Moments side by side" }).click();
+    await expect.poll(() => page.getByTestId("compare-chart").count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId("compare-chart").textContent()).toContain(
+      "The same post on WeChat Moments",
+    );
+  });
+
+  it("replays a real Weibo cascade from the bundled samples with one click", async () => {
+    await page.getByRole("button", { name: "6. A real Weibo cascade" }).click();
+    await expect.poll(() => page.getByTestId("summary-card").count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId("summary-card").textContent()).toContain("casflow");
+    expect(await page.getByRole("region", { name: "Guided scenarios" }).textContent()).toContain(
+      "Sina Weibo",
+    );
+    await page.getByRole("button", { name: "Back to the simulation" }).click();
+    await page.getByText("legal line: 500 reposts").first().waitFor();
+  });
+
   it("switches to Simplified Chinese, labels and chart included", async () => {
     await page.getByLabel("Language").selectOption("zh");
     await expect.poll(() => page.getByRole("heading", { name: "法律界线" }).count()).toBe(1);
@@ -78,7 +97,7 @@ describe("classroom use", () => {
     expect(doc.documentElement.getAttribute("xmlns")).toBe("http://www.w3.org/2000/svg");
     expect(text).toContain("legal line: 500 reposts");
     // The caption names the scenario so a slide is self-explanatory.
-    expect(text).toContain("seed 'big-v'");
+    expect(text).toContain(`seed '${await page.getByLabel("Seed", { exact: true }).inputValue()}'`);
   });
 
   it("exports a PNG at twice the chart's size and everything as one zip", async () => {

@@ -55,6 +55,19 @@ describe("opening real cascades", () => {
     expect(await page.getByText("Prediction from the start of the cascade").count()).toBeGreaterThan(0);
   });
 
+  it("backtests the estimators on the bundled real cascades, as a table and a chart", async () => {
+    await page.getByRole("button", { name: "Backtest on the bundled real cascades" }).click();
+    const table = page.getByRole("table", { name: /Median absolute % error of the final size/ });
+    await expect.poll(() => table.count(), { timeout: 60_000 }).toBe(1);
+    expect(await table.getByRole("columnheader").allTextContents()).toEqual([
+      "Estimator",
+      "10 min",
+      "1 h",
+      "6 h",
+    ]);
+    expect(await table.textContent()).toMatch(/SEISMIC.*\d+\.\d%/);
+  });
+
   it("refuses a broken file with file, line and problem, and keeps what was on screen", async () => {
     const file = join(dir, "broken.txt");
     writeFileSync(file, "2 0.5\n0 100\nten <b>bold</b>\n");
