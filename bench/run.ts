@@ -5,6 +5,7 @@ import { benchIndependentCascade } from "./ic.bench.ts";
 import { benchInterventions } from "./interventions.bench.ts";
 import { benchIo } from "./io.bench.ts";
 import { benchModels } from "./models.bench.ts";
+import { benchScale } from "./scale.bench.ts";
 
 const BENCHES: Record<string, () => string> = {
   "Independent Cascade: typed arrays vs graphology": benchIndependentCascade,
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => string> = {
   "Reading files: every format, 1,000,000 events": () => benchIo(),
   "Repost tree to SVG (jsdom)": benchCharts,
   "Interventions: compile, paired runs, searches": benchInterventions,
+  "Scale: generate, compile, simulate, layout, SVG, parse": benchScale,
 };
 
 const only = process.argv[2];

@@ -14,7 +14,7 @@ import {
   type PresetId,
 } from "./generators/presets.ts";
 import type { SocialGraph } from "./generators/types.ts";
-import { assertGraphFits, DEFAULT_MEMORY_BUDGET } from "./graph-size.ts";
+import { assertGraphFits, DEFAULT_MEMORY_BUDGET, GraphTooLargeError } from "./graph-size.ts";
 import { compileInterventions } from "./interventions/plan.ts";
 import { type Intervention, InterventionError, validateInterventions } from "./interventions/types.ts";
 import { type CountingRules, DEFAULT_RULES, evaluateLine, type LineReport, validateRules } from "./legal.ts";
@@ -74,7 +74,13 @@ export function validateScenario(input: Scenario): Scenario {
       `${input.nodes} accounts. Should be a whole number from ${MIN_NODES} to ${MAX_NODES}.`,
     );
   }
-  assertGraphFits(input.preset, input.nodes);
+  try {
+    assertGraphFits(input.preset, input.nodes);
+  } catch (error) {
+    // Named as a nodes error so the panel marks the accounts field.
+    if (error instanceof GraphTooLargeError) throw new ScenarioError("nodes", error.message);
+    throw error;
+  }
   if (typeof input.seed !== "string" || input.seed.length === 0 || input.seed.length > 100) {
     throw new ScenarioError("seed", "should be a text of 1 to 100 characters.");
   }

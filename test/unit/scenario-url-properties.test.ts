@@ -28,6 +28,7 @@ const KEYS = [
   "__proto__",
   "constructor",
   "interventions",
+  "iv",
 ];
 const VALUES = fc.oneof(
   fc.constantFrom(
@@ -57,6 +58,9 @@ const VALUES = fc.oneof(
   ),
   fc.string({ maxLength: 30 }),
   fc.double().map(String),
+  // Interventions (`iv`) are JSON: random JSON and hostile lists.
+  fc.json({ maxDepth: 3 }),
+  fc.constantFrom("[null]", "[{}]", '[{"kind":"__proto__"}]', '[{"kind":"<script>"}]', "[1e999]", "{", "[]"),
 );
 const queryArb = fc.oneof(
   fc

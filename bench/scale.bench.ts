@@ -1,0 +1,123 @@
+/**
+ * Scale: the cost of each stage at 1,000 / 10,000 / 100,000 accounts on the
+ * Weibo preset: generating the graph (graphology), compiling it to typed
+ * arrays, one simulation, d3-force ticks as the layout worker runs them, the
+ * network SVG chart in jsdom, and reading a 10,000-event cascade back from
+ * each written format. Plus the size guard's estimate at 1,000,000.
+ */
+import {
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from "d3-force";
+import { JSDOM } from "jsdom";
+import { networkChart } from "../src/charts/network.ts";
+import { compileGraph } from "../src/core/compiled-graph.ts";
+import { PRESET_IDS } from "../src/core/generators/presets.ts";
+import { estimateGraphBytes, formatBytes, maxAccountsFor } from "../src/core/graph-size.ts";
+import { buildGraph, DEFAULT_SCENARIO, runScenario } from "../src/core/scenario.ts";
+import { readCascadeFile, WRITE_FORMATS, writeCascade } from "../src/io/index.ts";
+
+const SIZES = [1000, 10_000, 100_000];
+
+function time<T>(run: () => T): { value: T; millis: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, millis: performance.now() - started };
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString("en"));
+
+export function benchScale(): string {
+  const rows = [
+    "| accounts | edges | generate (ms) | compile (ms) | simulate (ms) | layout tick (ms) | network SVG (ms) |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const document = new JSDOM("<!doctype html><html><body></body></html>").window.document;
+  let largestCascade = null;
+  for (const n of SIZES) {
+    const scenario = { ...DEFAULT_SCENARIO, nodes: n };
+    const generated = time(() => buildGraph(scenario));
+    const compiled = time(() => compileGraph(generated.value.graph));
+    const c = compiled.value;
+    const run = time(() => runScenario(scenario, generated.value));
+    largestCascade = run.value.cascade;
+
+    const nodes: SimulationNodeDatum[] = Array.from({ length: n }, () => ({}));
+    const links: Array<{ source: number; target: number }> = [];
+    for (let s = 0; s < n; s++)
+      for (let j = c.offsets[s]; j < c.offsets[s + 1]; j++) links.push({ source: s, target: c.targets[j] });
+    const simulation = forceSimulation(nodes)
+      .force("charge", forceManyBody().strength(-18).theta(0.95).distanceMax(400))
+      .force("link", forceLink(links).distance(18).strength(0.1))
+      .force("x", forceX(0).strength(0.06))
+      .force("y", forceY(0).strength(0.06))
+      .stop();
+    simulation.tick(1);
+    const ticks = n >= 100_000 ? 3 : 10;
+    const layout = time(() => simulation.tick(ticks));
+
+    const positions = new Float32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      positions[2 * i] = nodes[i].x ?? 0;
+      positions[2 * i + 1] = nodes[i].y ?? 0;
+    }
+    const repostTime = new Float64Array(n).fill(Number.NaN);
+    const parentOf = new Int32Array(n).fill(-1);
+    const index = new Map(c.ids.map((id, i) => [id, i]));
+    const events = run.value.cascade.events;
+    for (const event of events) {
+      const i = index.get(event.account);
+      if (i === undefined || !Number.isNaN(repostTime[i])) continue;
+      repostTime[i] = event.time;
+      if (event.parent >= 0) parentOf[i] = index.get(events[event.parent].account) ?? -1;
+    }
+    const svg = time(() =>
+      networkChart(
+        {
+          n,
+          ids: c.ids,
+          positions,
+          offsets: c.offsets,
+          targets: c.targets,
+          audience: c.audience,
+          repostTime,
+          parentOf,
+          source: index.get(run.value.source) ?? 0,
+          crossings: run.value.report.crossing,
+        },
+        {},
+        { document },
+      ),
+    );
+    rows.push(
+      `| ${n.toLocaleString("en")} | ${c.m.toLocaleString("en")} | ${ms(generated.millis)} | ${ms(compiled.millis)} | ${ms(run.millis)} | ${ms(layout.millis / ticks)} | ${ms(svg.millis)} |`,
+    );
+  }
+
+  const parse = ["", "| format | events | write (ms) | read (ms) |", "|---|---:|---:|---:|"];
+  if (largestCascade) {
+    for (const format of WRITE_FORMATS) {
+      const written = time(() => writeCascade(largestCascade, format));
+      const read = time(() => readCascadeFile(`bench.${format}`, written.value));
+      parse.push(
+        `| ${format} | ${largestCascade.events.length.toLocaleString("en")} | ${ms(written.millis)} | ${ms(read.millis)} |`,
+      );
+    }
+  }
+
+  const guard = [
+    "",
+    "| preset | estimate at 1,000,000 accounts | most accounts in 2 GB |",
+    "|---|---:|---:|",
+  ];
+  for (const preset of PRESET_IDS) {
+    guard.push(
+      `| ${preset} | ${formatBytes(estimateGraphBytes(preset, 1_000_000))} | ${maxAccountsFor(preset).toLocaleString("en")} |`,
+    );
+  }
+  return [...rows, ...parse, ...guard].join("\n");
+}
