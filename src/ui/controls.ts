@@ -4,6 +4,7 @@
  * which is validated whole before anything changes.
  */
 import { PRESET_IDS, PRESETS } from "../core/generators/presets.ts";
+import { estimateGraphBytes, formatBytes, maxAccountsFor } from "../core/graph-size.ts";
 import type { CountingRules } from "../core/legal.ts";
 import { getModel, MODELS } from "../core/models/index.ts";
 import { type Scenario, validateScenario } from "../core/scenario.ts";

@@ -180,6 +180,7 @@ export interface Messages {
   backtestTable: string;
   backtestEstimator: string;
   memoryInUse(mb: string, graphMb: string): string;
+  graphMemory(size: string, most: string): string;
   chart: ChartText;
 }
 
@@ -386,6 +387,8 @@ export const en: Messages = {
   backtestTable: "Median absolute % error of the final size, by estimator and observation time",
   backtestEstimator: "Estimator",
   memoryInUse: (mb: string, graphMb: string) => `Memory in use: ${mb} MB (the network: ${graphMb} MB).`,
+  graphMemory: (size: string, most: string) =>
+    `This network needs about ${size}; at most ${most} accounts fit in a browser tab.`,
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -638,6 +641,7 @@ export const zh: Messages = {
   backtestTable: "最终规模的绝对百分比误差中位数（按估计方法与观察时长）",
   backtestEstimator: "估计方法",
   memoryInUse: (mb: string, graphMb: string) => `内存占用：${mb} MB（网络：${graphMb} MB）。`,
+  graphMemory: (size: string, most: string) => `此网络约需 ${size}；浏览器标签页最多容纳 ${most} 个账号。`,
   chart: CHINESE_CHART_TEXT,
 };
 
