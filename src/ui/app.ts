@@ -289,8 +289,15 @@ export function startApp(root: HTMLElement): void {
     const everything = h("button", { type: "button" }, m.exportAll);
     everything.addEventListener("click", () => {
       const state = store.get();
+      // Every chart on screen, the panels' included (those not computed yet are left out).
+      const everyItem = [
+        ...exportItems(),
+        ...(monteCarlo?.exportItems() ?? []),
+        ...(interventionPanel?.exportItems() ?? []),
+        ...(prediction?.exportItems() ?? []),
+      ];
       void exportAll(
-        exportItems(),
+        everyItem,
         state.scenario,
         `${caption(state)}\n\nExported from Repost Threshold Lab.\n`,
       ).then((zip) => download(`repost-threshold-${state.scenario.seed}.zip`, zip));

@@ -115,16 +115,20 @@ export class InterventionPanel {
       h("div", { class: "iv-actions" }, h("label", { for: "iv-target" }, m.target), target, latest),
       this.status,
       this.results,
-      exportButtons(
-        {
-          name: "strategies",
-          chart: () => this.chart(true),
-          json: () => this.rows,
-        },
-        m.chart.strategies.title,
-      ),
+      exportButtons(this.exportItems()[0], m.chart.strategies.title),
     );
     this.renderFields();
+  }
+
+  /** The panel's charts and data, for its buttons and the export-all zip. */
+  exportItems(): ExportItem[] {
+    return [
+      {
+        name: "strategies",
+        chart: () => this.chart(true),
+        json: () => this.rows,
+      },
+    ];
   }
 
   dispose(): void {

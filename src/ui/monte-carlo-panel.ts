@@ -74,26 +74,23 @@ export class MonteCarloPanel {
       h(
         "div",
         { class: "mc-exports" },
-        exportButtons(
-          {
-            name: "fan",
-            chart: () => this.fan(true),
-            csv: () => null,
-            json: () => this.summary?.fan ?? null,
-          },
-          m.chart.fan.title,
-        ),
-        exportButtons(
-          {
-            name: "crossing-times",
-            chart: () => this.crossing(true),
-            csv: () => this.crossingCsv(),
-            json: () => this.summary ?? null,
-          },
-          m.chart.crossingTimes.title,
-        ),
+        exportButtons(this.exportItems()[0], m.chart.fan.title),
+        exportButtons(this.exportItems()[1], m.chart.crossingTimes.title),
       ),
     );
+  }
+
+  /** The panel's charts and data, for its buttons and the export-all zip. */
+  exportItems(): ExportItem[] {
+    return [
+      { name: "fan", chart: () => this.fan(true), json: () => this.summary?.fan ?? null },
+      {
+        name: "crossing-times",
+        chart: () => this.crossing(true),
+        csv: () => this.crossingCsv(),
+        json: () => this.summary ?? null,
+      },
+    ];
   }
 
   /** Keeps the results of the panel this one replaces (after a language switch). */

@@ -90,28 +90,28 @@ export class PredictionPanel {
       h(
         "div",
         { class: "mc-exports" },
-        exportButtons(
-          { name: "backtest", chart: () => this.backtestElement(true), json: () => this.backtestSummary },
-          m.chart.backtest.title,
-        ),
-        exportButtons(
-          {
-            name: "prediction",
-            chart: () => this.predictionElement(true),
-            json: () => this.outcome?.prediction ?? null,
-          },
-          m.earlyWarning,
-        ),
-        exportButtons(
-          {
-            name: "convergence",
-            chart: () => this.convergenceElement(true),
-            json: () => this.outcome?.convergence ?? null,
-          },
-          m.chart.convergence.title,
-        ),
+        exportButtons(this.exportItems()[0], m.chart.backtest.title),
+        exportButtons(this.exportItems()[1], m.earlyWarning),
+        exportButtons(this.exportItems()[2], m.chart.convergence.title),
       ),
     );
+  }
+
+  /** The panel's charts and data, for its buttons and the export-all zip. */
+  exportItems(): ExportItem[] {
+    return [
+      { name: "backtest", chart: () => this.backtestElement(true), json: () => this.backtestSummary },
+      {
+        name: "prediction",
+        chart: () => this.predictionElement(true),
+        json: () => this.outcome?.prediction ?? null,
+      },
+      {
+        name: "convergence",
+        chart: () => this.convergenceElement(true),
+        json: () => this.outcome?.convergence ?? null,
+      },
+    ];
   }
 
   dispose(): void {

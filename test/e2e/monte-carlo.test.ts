@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { JSDOM } from "jsdom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
@@ -7,7 +9,9 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+  ).newPage();
   await page.goto(inject("baseUrl"));
   await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
 });
@@ -38,5 +42,26 @@ describe("many runs in workers", () => {
     expect(await page.getByTestId("mc-summary").textContent()).toBe(before);
     // The page stays responsive and usable afterwards.
     expect(await page.getByRole("button", { name: "Run 100,000 times" }).isEnabled()).toBe(true);
+  });
+
+  it("exports each chart on screen as a standalone SVG that parses as XML", async () => {
+    await page.waitForTimeout(1500);
+    for (const name of [
+      "Network",
+      "Reposts and views over time",
+      "The repost tree",
+      "Reposts and views over many runs",
+      "When the legal line is crossed",
+    ]) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 15_000 }),
+        page.getByRole("button", { name: `Export SVG: ${name}`, exact: true }).click(),
+      ]);
+      const text = readFileSync((await download.path())!, "utf8");
+      const doc = new JSDOM(text, { contentType: "image/svg+xml" }).window.document;
+      expect(doc.getElementsByTagName("parsererror"), name).toHaveLength(0);
+      expect(doc.documentElement.getElementsByTagName("title").length, name).toBeGreaterThan(0);
+      expect(download.suggestedFilename(), name).toMatch(/\.svg$/);
+    }
   });
 });

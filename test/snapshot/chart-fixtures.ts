@@ -8,13 +8,13 @@ import { type CascadeTreeData, cascadeTreeChart } from "../../src/charts/cascade
 import { type ConvergenceData, convergenceChart } from "../../src/charts/convergence.ts";
 import { type CrossingTimesData, crossingTimesChart } from "../../src/charts/crossing-times.ts";
 import { type FanData, fanChart, fanQuantiles } from "../../src/charts/fan-chart.ts";
+import { forceLayout } from "../../src/charts/force-layout.ts";
 import { cascadeOnGraph, type NetworkData, networkChart } from "../../src/charts/network.ts";
 import { type PredictionData, predictionChart } from "../../src/charts/prediction.ts";
 import { type StrategyRow, strategyComparisonChart } from "../../src/charts/strategy-comparison.ts";
 import type { ChartContext, Theme } from "../../src/charts/svg.ts";
 import type { ChartText } from "../../src/charts/text.ts";
 import { timeSeriesChart } from "../../src/charts/time-series.ts";
-import { forceLayout } from "../../src/cli/force-layout.ts";
 import { cumulativeSeries, DEFAULT_RULES } from "../../src/core/legal.ts";
 import { Rng } from "../../src/core/random.ts";
 import { buildGraph, DEFAULT_SCENARIO, runScenario } from "../../src/core/scenario.ts";

@@ -9,6 +9,7 @@ import { cascadeTreeChart, cascadeTreeRows } from "../../charts/cascade-tree.ts"
 import { crossingTimesChart, crossingTimesRows } from "../../charts/crossing-times.ts";
 import { type CsvValue, chartDataCsv, serializeSvg } from "../../charts/export.ts";
 import { fanChart, fanChartRows } from "../../charts/fan-chart.ts";
+import { forceLayout } from "../../charts/force-layout.ts";
 import { cascadeOnGraph, networkChart } from "../../charts/network.ts";
 import { type ChartContext, LIGHT_THEME, PRESENTATION_THEME } from "../../charts/svg.ts";
 import { timeSeriesChart } from "../../charts/time-series.ts";
@@ -24,7 +25,6 @@ import {
 } from "../../core/monte-carlo.ts";
 import { buildGraph, runScenario, type Scenario } from "../../core/scenario.ts";
 import { numberOption, UsageError } from "../args.ts";
-import { forceLayout } from "../force-layout.ts";
 import { scenarioFromValues, scenarioOptionSpecs, stringValue } from "../scenario-args.ts";
 
 export const CHART_KINDS = ["timeseries", "fan", "crossings", "tree", "network"] as const;
