@@ -188,8 +188,17 @@ export function startApp(root: HTMLElement): void {
       const id = findInput.value.trim();
       const index = graph ? graph.ids.indexOf(id) : -1;
       findMessage.textContent = index < 0 ? m.noSuchAccount(id) : "";
+      makeSource.hidden = index < 0 || store.get().observed !== null;
       if (index >= 0) network.focus(index);
     });
+    // The keyboard's way to do what a click on the network does.
+    const makeSource = h("button", { type: "button", class: "secondary", hidden: true }, m.makeSource);
+    makeSource.addEventListener("click", () => {
+      const { graph, scenario } = store.get();
+      const id = findInput.value.trim();
+      if (graph?.ids.includes(id)) apply({ ...scenario, source: id });
+    });
+    findForm.append(makeSource);
     const networkExport = exportButtons(m, m.network, exportItems()[0]);
     const chartHost = h("div", { class: "chart-host", "data-testid": "time-series" });
     const chartExport = exportButtons(m, m.timeSeries, exportItems()[1]);

@@ -181,6 +181,7 @@ export interface Messages {
   backtestEstimator: string;
   memoryInUse(mb: string, graphMb: string): string;
   graphMemory(size: string, most: string): string;
+  makeSource: string;
   chart: ChartText;
 }
 
@@ -389,6 +390,7 @@ export const en: Messages = {
   memoryInUse: (mb: string, graphMb: string) => `Memory in use: ${mb} MB (the network: ${graphMb} MB).`,
   graphMemory: (size: string, most: string) =>
     `This network needs about ${size}; at most ${most} accounts fit in a browser tab.`,
+  makeSource: "Make it the source",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -642,6 +644,7 @@ export const zh: Messages = {
   backtestEstimator: "估计方法",
   memoryInUse: (mb: string, graphMb: string) => `内存占用：${mb} MB（网络：${graphMb} MB）。`,
   graphMemory: (size: string, most: string) => `此网络约需 ${size}；浏览器标签页最多容纳 ${most} 个账号。`,
+  makeSource: "设为源头",
   chart: CHINESE_CHART_TEXT,
 };
 
