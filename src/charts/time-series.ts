@@ -22,6 +22,8 @@ import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 export interface TimeSeriesData {
   series: CumulativeSeries;
   report: LineReport;
+  /** The same run without an intervention, drawn dashed behind the curve. */
+  baseline?: { series: CumulativeSeries; label: string };
 }
 
 export interface TimeSeriesOptions {
@@ -107,7 +109,13 @@ export function timeSeriesChart(
       continue;
     }
     const values = kind === "reposts" ? series.reposts : series.views;
-    const max = values.length ? values[values.length - 1] : 0;
+    const baselineValues = data.baseline
+      ? kind === "reposts"
+        ? data.baseline.series.reposts
+        : data.baseline.series.views
+      : null;
+    const last = (v: ArrayLike<number> | null) => (v && v.length ? v[v.length - 1] : 0);
+    const max = Math.max(last(values), last(baselineValues));
     const top2 = Math.max(max, threshold) * 1.08;
     // A symlog axis keeps the line visible when a big account's views dwarf it.
     const y = (top2 > threshold * 20 ? scaleSymlog().constant(threshold / 50) : scaleLinear())
@@ -138,19 +146,44 @@ export function timeSeriesChart(
         kind === "reposts" ? text.repostLine(threshold) : text.viewLine(threshold),
       ),
     );
-    // Step curve up to the playback clock.
-    const points: Array<[number, number]> = [];
-    let previous = 0;
-    for (let i = 0; i < series.time.length && series.time[i] <= cursor; i++) {
-      const t = clip(series.time[i]);
-      points.push([x(t), y(previous)], [x(t), y(values[i])]);
-      previous = values[i];
+    // Step curves up to the playback clock.
+    const stepPoints = (times: ArrayLike<number>, counts: ArrayLike<number>) => {
+      const points: Array<[number, number]> = [];
+      let previous = 0;
+      for (let i = 0; i < times.length && times[i] <= cursor; i++) {
+        const t = clip(times[i]);
+        points.push([x(t), y(previous)], [x(t), y(counts[i])]);
+        previous = counts[i];
+      }
+      if (points.length)
+        points.push([
+          x(clip(Math.min(maxTime, cursor === Number.POSITIVE_INFINITY ? maxTime : cursor))),
+          y(previous),
+        ]);
+      return points;
+    };
+    if (data.baseline && baselineValues) {
+      g.appendChild(
+        svg(context, "path", {
+          class: `curve-baseline curve-baseline-${kind}`,
+          d: pathData(stepPoints(data.baseline.series.time, baselineValues)),
+          fill: "none",
+          stroke: colour,
+          "stroke-opacity": 0.55,
+          "stroke-width": theme.strokeWidth * 0.75,
+          "stroke-dasharray": "4 3",
+        }),
+      );
+      g.appendChild(
+        svg(
+          context,
+          "text",
+          { x: MARGIN.left + 60, y: top - 6, fill: theme.muted },
+          `- - ${data.baseline.label}`,
+        ),
+      );
     }
-    if (points.length)
-      points.push([
-        x(clip(Math.min(maxTime, cursor === Number.POSITIVE_INFINITY ? maxTime : cursor))),
-        y(previous),
-      ]);
+    const points = stepPoints(series.time, values);
     g.appendChild(
       svg(context, "path", {
         class: `curve curve-${kind}`,

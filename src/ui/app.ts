@@ -533,8 +533,18 @@ export function startApp(root: HTMLElement): void {
     const current = shown(state);
     if (!current) return null;
     const { cascade, report } = current;
+    const without = state.observed ? undefined : state.run?.withoutInterventions;
     return timeSeriesChart(
-      { series: cumulativeSeries(cascade, state.scenario.rules), report },
+      {
+        series: cumulativeSeries(cascade, state.scenario.rules),
+        report,
+        baseline: without
+          ? {
+              series: cumulativeSeries(without.cascade, state.scenario.rules),
+              label: state.messages.withoutIntervention,
+            }
+          : undefined,
+      },
       {
         caption: forExport ? caption(state) : undefined,
         cursor: state.clock,
@@ -592,6 +602,16 @@ export function startApp(root: HTMLElement): void {
     }
     const suspended = new Set<number>();
     if (!state.observed) for (const id of state.suspended) suspended.add(index.get(id) ?? -1);
+    // Where the intervention acted: accounts that would have reposted without it.
+    const ghosted = new Set<number>();
+    const without = state.observed ? undefined : state.run?.withoutInterventions;
+    if (without) {
+      const reposted = new Set(run.cascade.events.map((e) => e.account));
+      for (const e of without.cascade.events) {
+        const i = index.get(e.account);
+        if (i !== undefined && !reposted.has(e.account)) ghosted.add(i);
+      }
+    }
     return {
       repostTime,
       parentOf,
@@ -599,6 +619,7 @@ export function startApp(root: HTMLElement): void {
       source: index.get(run.source) ?? 0,
       crossings: run.report.crossing,
       suspended,
+      ghosted,
     };
   }
 

@@ -182,6 +182,7 @@ export interface Messages {
   memoryInUse(mb: string, graphMb: string): string;
   graphMemory(size: string, most: string): string;
   makeSource: string;
+  withoutIntervention: string;
   chart: ChartText;
 }
 
@@ -391,6 +392,7 @@ export const en: Messages = {
   graphMemory: (size: string, most: string) =>
     `This network needs about ${size}; at most ${most} accounts fit in a browser tab.`,
   makeSource: "Make it the source",
+  withoutIntervention: "without the intervention",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -645,6 +647,7 @@ export const zh: Messages = {
   memoryInUse: (mb: string, graphMb: string) => `内存占用：${mb} MB（网络：${graphMb} MB）。`,
   graphMemory: (size: string, most: string) => `此网络约需 ${size}；浏览器标签页最多容纳 ${most} 个账号。`,
   makeSource: "设为源头",
+  withoutIntervention: "无干预",
   chart: CHINESE_CHART_TEXT,
 };
 

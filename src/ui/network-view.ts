@@ -37,6 +37,8 @@ export interface NetworkCascade {
   crossings: { reposts: Crossing | null; views: Crossing | null };
   /** Accounts an intervention suspends: crossed out. */
   suspended: ReadonlySet<number>;
+  /** Accounts that reposted without the intervention but not with it: drawn as faint dashed rings. */
+  ghosted: ReadonlySet<number>;
 }
 
 export class NetworkView {
@@ -345,6 +347,23 @@ export class NetworkView {
       const ly = positions[2 * i + 1] - 8 / k;
       context.strokeText(text, lx, ly);
       context.fillText(text, lx, ly);
+    }
+    if (cascade && cascade.ghosted.size > 0) {
+      context.strokeStyle = "rgba(90,90,90,0.6)";
+      context.lineWidth = 1 / k;
+      context.setLineDash([2 / k, 2 / k]);
+      for (const i of cascade.ghosted) {
+        context.beginPath();
+        context.arc(
+          positions[2 * i],
+          positions[2 * i + 1],
+          nodeRadius(graph.audience[i]) * scale + 2 / k,
+          0,
+          2 * Math.PI,
+        );
+        context.stroke();
+      }
+      context.setLineDash([]);
     }
     if (cascade) {
       context.strokeStyle = "#000000";

@@ -27,6 +27,8 @@ describe("the intervention lab", () => {
     expect(await page.getByText(/^500th repost at/).count()).toBe(0);
     expect(await page.getByText("intervention: delete").count()).toBeGreaterThan(0);
     expect(await page.locator(".events-ghosted circle").count()).toBeGreaterThan(0);
+    // Baseline and intervention curves together: the run without it is drawn dashed.
+    expect(await page.locator(".curve-baseline-reposts").count()).toBe(1);
     expect(page.url()).toContain("iv=");
   });
 

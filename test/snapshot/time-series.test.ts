@@ -47,4 +47,22 @@ describe("timeSeriesChart", () => {
     );
     expect(chart.textContent).toContain("Views cannot be counted");
   });
+
+  it("draws the run without an intervention dashed behind the curve", () => {
+    const events = cascade.events.filter((e) => e.time <= 1800);
+    const cut = { ...cascade, events };
+    const chart = timeSeriesChart(
+      {
+        series: cumulativeSeries(cut, DEFAULT_RULES),
+        report: evaluateLine(cut, DEFAULT_RULES),
+        baseline: { series: data.series, label: "without the intervention" },
+      },
+      { marker: { time: 1800, label: "intervention: delete" } },
+      jsdomContext(),
+    );
+    expect(chart.querySelectorAll(".curve-baseline")).toHaveLength(2);
+    expect(chart.querySelector(".curve-baseline-reposts")?.getAttribute("stroke-dasharray")).toBe("4 3");
+    expect(chart.textContent).toContain("without the intervention");
+    expect(chart.textContent).toContain("intervention: delete");
+  });
 });
