@@ -114,7 +114,7 @@ export function timeSeriesChart(
         ? data.baseline.series.reposts
         : data.baseline.series.views
       : null;
-    const last = (v: ArrayLike<number> | null) => (v && v.length ? v[v.length - 1] : 0);
+    const last = (v: ArrayLike<number> | null) => (v?.length ? v[v.length - 1] : 0);
     const max = Math.max(last(values), last(baselineValues));
     const top2 = Math.max(max, threshold) * 1.08;
     // A symlog axis keeps the line visible when a big account's views dwarf it.
