@@ -11,7 +11,7 @@ import type { Cascade } from "../core/cascade.ts";
 import { assumeAudience, combineCascades, summarizeCascade } from "../core/cascade-stats.ts";
 import { indexById } from "../core/compiled-graph.ts";
 import { PRESETS } from "../core/generators/presets.ts";
-import { diffCascades } from "../core/interventions/index.ts";
+import { diffCascades, type Pruning, pruneCascade } from "../core/interventions/index.ts";
 import { cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
 import { getModel } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
@@ -70,6 +70,8 @@ export interface ObservedState {
   assumed: number | null;
   warnings: string[];
   attribution: string | null;
+  /** A counterfactual pruning of the record (deleted at, accounts suspended), or null. */
+  pruning: Pruning | null;
 }
 
 /** What the charts show: the simulated run or the observed cascade. */
@@ -77,6 +79,8 @@ interface Shown {
   cascade: Cascade;
   report: LineReport;
   source: string;
+  /** With a counterfactual pruning of a record: the record itself and what the pruning removed. */
+  counterfactual?: { original: Cascade; removed: Uint32Array; removedShare: number };
 }
 
 function storageGet(key: string): string | null {
@@ -496,11 +500,22 @@ export function startApp(root: HTMLElement): void {
       let cascade =
         selected.length === 1 ? cascades[selected[0]] : combineCascades(selected.map((i) => cascades[i]));
       if (assumed !== null) cascade = assumeAudience(cascade, assumed);
-      value = {
-        cascade,
-        report: evaluateLine(cascade, state.scenario.rules),
-        source: cascade.events[0]?.account ?? "",
-      };
+      const pruning = state.observed.pruning;
+      if (pruning) {
+        const pruned = pruneCascade(cascade, pruning, state.scenario.rules);
+        value = {
+          cascade: pruned.cascade,
+          report: pruned.report,
+          source: cascade.events[0]?.account ?? "",
+          counterfactual: { original: cascade, removed: pruned.removed, removedShare: pruned.removedShare },
+        };
+      } else {
+        value = {
+          cascade,
+          report: evaluateLine(cascade, state.scenario.rules),
+          source: cascade.events[0]?.account ?? "",
+        };
+      }
     } else if (state.run) {
       value = { cascade: state.run.cascade, report: state.run.report, source: state.run.source };
     }
@@ -533,7 +548,11 @@ export function startApp(root: HTMLElement): void {
     const current = shown(state);
     if (!current) return null;
     const { cascade, report } = current;
-    const without = state.observed ? undefined : state.run?.withoutInterventions;
+    const without = current.counterfactual
+      ? { cascade: current.counterfactual.original }
+      : state.observed
+        ? undefined
+        : state.run?.withoutInterventions;
     return timeSeriesChart(
       {
         series: cumulativeSeries(cascade, state.scenario.rules),
@@ -699,8 +718,20 @@ export function startApp(root: HTMLElement): void {
     const current = shown(state);
     if (!current) return null;
     // With an intervention, draw the run without it and ghost the branches the intervention cut.
-    const baseline = state.observed ? undefined : state.run?.withoutInterventions;
-    const ghosted = baseline ? new Set(diffCascades(baseline.cascade, current.cascade).ghosted) : undefined;
+    const counterfactual = current.counterfactual;
+    const baseline = counterfactual
+      ? {
+          cascade: counterfactual.original,
+          report: evaluateLine(counterfactual.original, state.scenario.rules),
+        }
+      : state.observed
+        ? undefined
+        : state.run?.withoutInterventions;
+    const ghosted = counterfactual
+      ? new Set(counterfactual.removed)
+      : baseline
+        ? new Set(diffCascades(baseline.cascade, current.cascade).ghosted)
+        : undefined;
     return cascadeTreeChart(
       baseline
         ? { events: baseline.cascade.events, crossings: baseline.report.crossing }
@@ -863,6 +894,7 @@ export function startApp(root: HTMLElement): void {
           assumed: null,
           warnings: outcome.warnings,
           attribution,
+          pruning: null,
         },
       });
       playback.setModel(playbackModel(store.get()));
@@ -899,6 +931,54 @@ export function startApp(root: HTMLElement): void {
   function backToSimulation(): void {
     store.set({ observed: null, graph: null });
     apply(store.get().scenario);
+  }
+
+  /** Counterfactual pruning of the record: delete at a time, suspend accounts. */
+  function renderWhatIf(m: Messages, observed: ObservedState, current: Shown): HTMLElement {
+    const minutes = h("input", {
+      type: "number",
+      id: "whatif-delete",
+      min: 0,
+      step: 1,
+      value: observed.pruning?.deleteAt !== undefined ? observed.pruning.deleteAt / 60 : "",
+    });
+    const accounts = h("input", {
+      type: "text",
+      id: "whatif-suspend",
+      value: observed.pruning?.suspend?.join(", ") ?? "",
+    });
+    const button = h("button", { type: "button" }, m.applyWhatIf);
+    button.addEventListener("click", () => {
+      const pruning: Pruning = {};
+      if (minutes.value.trim() !== "" && Number(minutes.value) >= 0)
+        pruning.deleteAt = Number(minutes.value) * 60;
+      const ids = accounts.value
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (ids.length) pruning.suspend = ids;
+      store.set({ observed: { ...observed, pruning: Object.keys(pruning).length ? pruning : null } });
+    });
+    const result = current.counterfactual
+      ? h(
+          "p",
+          { class: "note", "data-testid": "whatif-result" },
+          m.whatIfResult(
+            m.count(current.report.reposts),
+            m.count(evaluateLine(current.counterfactual.original, store.get().scenario.rules).reposts),
+            `${(100 * current.counterfactual.removedShare).toFixed(0)}%`,
+          ),
+        )
+      : null;
+    return h(
+      "div",
+      { class: "whatif" },
+      h("h3", {}, m.whatIf),
+      h("div", { class: "field" }, h("label", { for: "whatif-delete" }, m.deleteAtMinutes), minutes),
+      h("div", { class: "field" }, h("label", { for: "whatif-suspend" }, m.suspendAccounts), accounts),
+      button,
+      result,
+    );
   }
 
   function renderLoading(state: AppState): void {
@@ -1072,6 +1152,7 @@ export function startApp(root: HTMLElement): void {
           renderSummaryCard(m, summarizeCascade(current.cascade, state.scenario.rules), (assumed) =>
             store.set({ observed: { ...observed, assumed } }),
           ),
+          renderWhatIf(m, observed, current),
           ...(state.graph ? [] : [h("p", { class: "note" }, m.noNetworkInFile)]),
           ...(observed.attribution ? [h("p", { class: "help" }, observed.attribution)] : []),
         );

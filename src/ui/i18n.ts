@@ -183,6 +183,11 @@ export interface Messages {
   graphMemory(size: string, most: string): string;
   makeSource: string;
   withoutIntervention: string;
+  whatIf: string;
+  deleteAtMinutes: string;
+  suspendAccounts: string;
+  applyWhatIf: string;
+  whatIfResult(reposts: string, before: string, share: string): string;
   chart: ChartText;
 }
 
@@ -393,6 +398,12 @@ export const en: Messages = {
     `This network needs about ${size}; at most ${most} accounts fit in a browser tab.`,
   makeSource: "Make it the source",
   withoutIntervention: "without the intervention",
+  whatIf: "What if the platform had acted? (this record)",
+  deleteAtMinutes: "Deleted at (minutes after the post; empty for none)",
+  suspendAccounts: "Suspended accounts (ids, comma-separated)",
+  applyWhatIf: "Prune the record",
+  whatIfResult: (reposts: string, before: string, share: string) =>
+    `The record would have stopped at ${reposts} reposts instead of ${before}: ${share} of the cascade removed (a lower bound: pruned accounts might have seen the post elsewhere).`,
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -648,6 +659,12 @@ export const zh: Messages = {
   graphMemory: (size: string, most: string) => `此网络约需 ${size}；浏览器标签页最多容纳 ${most} 个账号。`,
   makeSource: "设为源头",
   withoutIntervention: "无干预",
+  whatIf: "如果平台采取了措施？（基于此记录）",
+  deleteAtMinutes: "删除时间（发帖后分钟数；留空表示不删除）",
+  suspendAccounts: "封禁账号（编号，逗号分隔）",
+  applyWhatIf: "修剪记录",
+  whatIfResult: (reposts: string, before: string, share: string) =>
+    `记录将停在${reposts}次转发，而不是${before}次：移除了传播的${share}（下限：被修剪的账号可能从别处看到帖子）。`,
   chart: CHINESE_CHART_TEXT,
 };
 

@@ -43,6 +43,20 @@ describe("opening real cascades", () => {
     expect(await page.getByTestId("total-reposts").textContent()).toBe("600");
   });
 
+  it("prunes the record: deleted at 50 minutes, it would have stopped at 300 reposts", async () => {
+    await page.getByLabel("Deleted at (minutes after the post; empty for none)").fill("50");
+    await page.getByRole("button", { name: "Prune the record" }).click();
+    const result = page.getByTestId("whatif-result");
+    await expect
+      .poll(() => result.textContent(), { timeout: 15_000 })
+      .toMatch(/would have stopped at 300 reposts instead of 600: 50% of the cascade removed/);
+    expect(await page.getByTestId("total-reposts").textContent()).toBe("300");
+    expect(await page.locator(".events-ghosted circle").count()).toBe(300);
+    await page.getByLabel("Deleted at (minutes after the post; empty for none)").fill("");
+    await page.getByRole("button", { name: "Prune the record" }).click();
+    await expect.poll(() => page.getByTestId("total-reposts").textContent()).toBe("600");
+  });
+
   it("predicts the rest of the cascade from its start, with the truth beside it", async () => {
     await page.getByLabel("Observed up to").fill("700");
     await page.getByLabel("Estimator").selectOption("seismic");
