@@ -156,6 +156,16 @@ export function startApp(root: HTMLElement): void {
     if (!graph || observed) return;
     if (interventionPanel?.clickSuspends.checked) {
       apply({ ...scenario, interventions: interventionPanel.toggleSuspended(graph.ids[index]) });
+    } else if (interventionPanel?.clickCuts.checked) {
+      const linked = (a: string, b: string) => {
+        const from = graph.ids.indexOf(a);
+        const to = graph.ids.indexOf(b);
+        for (let j = graph.offsets[from]; j < graph.offsets[from + 1]; j++)
+          if (graph.targets[j] === to) return true;
+        return false;
+      };
+      const interventions = interventionPanel.cutClick(graph.ids[index], linked);
+      if (interventions) apply({ ...scenario, interventions });
     } else apply({ ...scenario, source: graph.ids[index] });
   });
   let playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
@@ -639,6 +649,10 @@ export function startApp(root: HTMLElement): void {
       crossings: run.report.crossing,
       suspended,
       ghosted,
+      cutLinks: (state.observed ? [] : (state.scenario.interventions ?? []))
+        .flatMap((iv) => (iv.kind === "cut-links" ? iv.links : []))
+        .map(([a, b]) => [index.get(a) ?? -1, index.get(b) ?? -1] as const)
+        .filter(([a, b]) => a >= 0 && b >= 0),
     };
   }
 

@@ -188,6 +188,9 @@ export interface Messages {
   suspendAccounts: string;
   applyWhatIf: string;
   whatIfResult(reposts: string, before: string, share: string): string;
+  clickCuts: string;
+  cutPickSecond(account: string): string;
+  cutDone(links: number): string;
   chart: ChartText;
 }
 
@@ -404,6 +407,9 @@ export const en: Messages = {
   applyWhatIf: "Prune the record",
   whatIfResult: (reposts: string, before: string, share: string) =>
     `The record would have stopped at ${reposts} reposts instead of ${before}: ${share} of the cascade removed (a lower bound: pruned accounts might have seen the post elsewhere).`,
+  clickCuts: "Scissors: click an account, then one of its followers, to cut the link between them",
+  cutPickSecond: (account: string) => `Account ${account} picked: now click one of its followers or friends.`,
+  cutDone: (links: number) => `${links} follow link(s) cut.`,
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -665,6 +671,9 @@ export const zh: Messages = {
   applyWhatIf: "修剪记录",
   whatIfResult: (reposts: string, before: string, share: string) =>
     `记录将停在${reposts}次转发，而不是${before}次：移除了传播的${share}（下限：被修剪的账号可能从别处看到帖子）。`,
+  clickCuts: "剪刀：先点击一个账号，再点击它的一个粉丝，剪断二者之间的连接",
+  cutPickSecond: (account: string) => `已选账号 ${account}：请再点击它的一个粉丝或好友。`,
+  cutDone: (links: number) => `已剪断 ${links} 条关注连接。`,
   chart: CHINESE_CHART_TEXT,
 };
 

@@ -52,6 +52,10 @@ export class InterventionPanel {
   private rows: StrategyRow[] | null = null;
   private handPicked: string[] = [];
   readonly clickSuspends: HTMLInputElement;
+  /** Scissors: click a poster, then a follower, to cut the link between them. */
+  readonly clickCuts: HTMLInputElement;
+  private cutLinks: Array<[string, string]> = [];
+  private pendingCut: string | null = null;
   presentation = false;
 
   constructor(
@@ -68,6 +72,15 @@ export class InterventionPanel {
     this.kind.addEventListener("change", () => this.renderFields());
     this.fields = h("div", { class: "iv-fields" });
     this.clickSuspends = h("input", { type: "checkbox", id: "iv-click" });
+    this.clickCuts = h("input", { type: "checkbox", id: "iv-cut" });
+    // One click mode at a time.
+    this.clickSuspends.addEventListener("change", () => {
+      if (this.clickSuspends.checked) this.clickCuts.checked = false;
+    });
+    this.clickCuts.addEventListener("change", () => {
+      if (this.clickCuts.checked) this.clickSuspends.checked = false;
+      this.pendingCut = null;
+    });
     const apply = h("button", { type: "button" }, m.applyIntervention);
     apply.addEventListener("click", () => {
       const intervention = this.read();
@@ -76,6 +89,8 @@ export class InterventionPanel {
     const clear = h("button", { type: "button", class: "secondary" }, m.clearIntervention);
     clear.addEventListener("click", () => {
       this.handPicked = [];
+      this.cutLinks = [];
+      this.pendingCut = null;
       this.kind.value = "none";
       this.renderFields();
       this.callbacks.onApply([]);
@@ -111,6 +126,7 @@ export class InterventionPanel {
         this.clickSuspends,
         h("label", { for: "iv-click" }, m.clickSuspends),
       ),
+      h("div", { class: "field checkbox" }, this.clickCuts, h("label", { for: "iv-cut" }, m.clickCuts)),
       h("div", { class: "iv-actions" }, apply, clear, compare, centralities),
       h("div", { class: "iv-actions" }, h("label", { for: "iv-target" }, m.target), target, latest),
       this.status,
@@ -146,7 +162,38 @@ export class InterventionPanel {
       : [...this.handPicked, account];
     this.kind.value = "suspend";
     this.renderFields();
-    return this.handPicked.length ? [{ kind: "suspend", accounts: this.handPicked }] : [];
+    return this.byHand();
+  }
+
+  /**
+   * A click in the network while the scissors are on: the first click picks a
+   * poster, the second a follower; the link between them (both ways) is cut.
+   * Returns null while waiting for the second click.
+   */
+  cutClick(account: string, linked: (a: string, b: string) => boolean): Intervention[] | null {
+    if (this.pendingCut === null || this.pendingCut === account) {
+      this.pendingCut = account;
+      this.status.textContent = this.m.cutPickSecond(account);
+      return null;
+    }
+    const first = this.pendingCut;
+    this.pendingCut = null;
+    for (const [a, b] of [
+      [first, account],
+      [account, first],
+    ] as const) {
+      if (linked(a, b) && !this.cutLinks.some(([x, y]) => x === a && y === b)) this.cutLinks.push([a, b]);
+    }
+    this.status.textContent = this.m.cutDone(this.cutLinks.length);
+    return this.byHand();
+  }
+
+  /** The interventions made by hand in the network: suspended accounts and cut links. */
+  private byHand(): Intervention[] {
+    const list: Intervention[] = [];
+    if (this.handPicked.length) list.push({ kind: "suspend", accounts: this.handPicked });
+    if (this.cutLinks.length) list.push({ kind: "cut-links", links: this.cutLinks });
+    return list;
   }
 
   private input(

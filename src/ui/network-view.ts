@@ -39,6 +39,8 @@ export interface NetworkCascade {
   suspended: ReadonlySet<number>;
   /** Accounts that reposted without the intervention but not with it: drawn as faint dashed rings. */
   ghosted: ReadonlySet<number>;
+  /** Follow links cut by hand (poster, follower indices): drawn dashed red. */
+  cutLinks: ReadonlyArray<readonly [number, number]>;
 }
 
 export class NetworkView {
@@ -347,6 +349,18 @@ export class NetworkView {
       const ly = positions[2 * i + 1] - 8 / k;
       context.strokeText(text, lx, ly);
       context.fillText(text, lx, ly);
+    }
+    if (cascade && cascade.cutLinks.length > 0) {
+      context.strokeStyle = "#d55e00";
+      context.lineWidth = 2.5 / k;
+      context.setLineDash([4 / k, 3 / k]);
+      context.beginPath();
+      for (const [a, b] of cascade.cutLinks) {
+        context.moveTo(positions[2 * a], positions[2 * a + 1]);
+        context.lineTo(positions[2 * b], positions[2 * b + 1]);
+      }
+      context.stroke();
+      context.setLineDash([]);
     }
     if (cascade && cascade.ghosted.size > 0) {
       context.strokeStyle = "rgba(90,90,90,0.6)";
