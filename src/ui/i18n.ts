@@ -191,6 +191,11 @@ export interface Messages {
   clickCuts: string;
   cutPickSecond(account: string): string;
   cutDone(links: number): string;
+  strategyChance: string;
+  strategyChange: string;
+  strategyAverted: string;
+  suspendedByIntervention: string;
+  stoppedByIntervention: string;
   chart: ChartText;
 }
 
@@ -410,6 +415,11 @@ export const en: Messages = {
   clickCuts: "Scissors: click an account, then one of its followers, to cut the link between them",
   cutPickSecond: (account: string) => `Account ${account} picked: now click one of its followers or friends.`,
   cutDone: (links: number) => `${links} follow link(s) cut.`,
+  strategyChance: "Chance of crossing (95% interval)",
+  strategyChange: "Change, points (95% interval)",
+  strategyAverted: "Reposts averted per run",
+  suspendedByIntervention: "suspended by the intervention",
+  stoppedByIntervention: "would have reposted without the intervention",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -674,6 +684,11 @@ export const zh: Messages = {
   clickCuts: "剪刀：先点击一个账号，再点击它的一个粉丝，剪断二者之间的连接",
   cutPickSecond: (account: string) => `已选账号 ${account}：请再点击它的一个粉丝或好友。`,
   cutDone: (links: number) => `已剪断 ${links} 条关注连接。`,
+  strategyChance: "越线概率（95%区间）",
+  strategyChange: "变化（百分点，95%区间）",
+  strategyAverted: "每次模拟减少的转发",
+  suspendedByIntervention: "被干预封禁",
+  stoppedByIntervention: "若无干预本会转发",
   chart: CHINESE_CHART_TEXT,
 };
 

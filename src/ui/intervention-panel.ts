@@ -356,7 +356,7 @@ export class InterventionPanel {
       (response) => {
         if (response.outcome.kind !== "centralities") return;
         this.rows = response.outcome.rows;
-        this.results.replaceChildren(this.chart(false) ?? "");
+        this.results.replaceChildren(this.chart(false) ?? "", this.table());
       },
     );
   }
@@ -378,6 +378,46 @@ export class InterventionPanel {
           ),
         );
       },
+    );
+  }
+
+  /** The comparison as a table: chance of crossing, change with its interval, reposts averted. */
+  private table(): HTMLElement {
+    const m = this.m;
+    const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+    return h(
+      "table",
+      { class: "strategy-table" },
+      h("caption", {}, m.chart.strategies.title),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...[m.strategy, m.strategyChance, m.strategyChange, m.strategyAverted].map((label) =>
+            h("th", { scope: "col" }, label),
+          ),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...(this.rows ?? []).map((row) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, row.label),
+            h("td", {}, `${percent(row.estimate)} (${percent(row.low)}–${percent(row.high)})`),
+            h(
+              "td",
+              {},
+              `${(100 * row.change.change).toFixed(1)} (${(100 * row.change.low).toFixed(1)} to ${(100 * row.change.high).toFixed(1)})`,
+            ),
+            h("td", {}, m.count(row.avertedReposts)),
+          ),
+        ),
+      ),
     );
   }
 

@@ -213,7 +213,11 @@ export class NetworkView {
           ? m.source
           : t !== undefined && !Number.isNaN(t) && t <= this.clock
             ? m.repostedAt(m.duration(t), cascade!.depthOf[i])
-            : m.didNotRepost;
+            : cascade?.suspended.has(i)
+              ? m.suspendedByIntervention
+              : cascade?.ghosted.has(i)
+                ? m.stoppedByIntervention
+                : m.didNotRepost;
       this.tooltip.replaceChildren(
         h("strong", {}, `account ${graph.ids[i]}${label ? ` (${label})` : ""}`),
         h("br"),

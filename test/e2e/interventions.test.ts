@@ -40,6 +40,17 @@ describe("the intervention lab", () => {
       .toMatch(/Change in the chance of 500 reposts: -\d/);
   });
 
+  it("compares centralities as strategies on one chart and a table", async () => {
+    await page.getByRole("button", { name: "Compare centralities (top 5)" }).click();
+    const table = page.locator(".strategy-table");
+    await expect.poll(() => table.count(), { timeout: 90_000 }).toBe(1);
+    const rows = await table.locator("tbody tr th").allTextContents();
+    expect(rows).toEqual(
+      expect.arrayContaining(["top 5 by pagerank", "top 5 by betweenness", "top 5 by audience"]),
+    );
+    expect(await page.getByText("Interventions compared").count()).toBeGreaterThan(0);
+  });
+
   it("removes the intervention again", async () => {
     await page.getByRole("button", { name: "Remove the intervention" }).click();
     await expect.poll(() => page.getByText(/^500th repost at/).count(), { timeout: 15_000 }).toBe(1);
