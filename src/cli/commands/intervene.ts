@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { formatCount, formatDuration } from "../../core/format.ts";
-import { isPresetId, PRESET_IDS } from "../../core/generators/presets.ts";
 import {
   CENTRALITIES,
   type Centrality,
@@ -17,9 +16,9 @@ import {
   type Prong,
   runOutcomes,
 } from "../../core/interventions/index.ts";
-import { getModel, MODELS } from "../../core/models/index.ts";
-import { buildGraph, DEFAULT_SCENARIO, type Scenario, validateScenario } from "../../core/scenario.ts";
+import { buildGraph, type Scenario } from "../../core/scenario.ts";
 import { numberOption, UsageError } from "../args.ts";
+import { scenarioFromValues, scenarioOptionSpecs, stringValue } from "../scenario-args.ts";
 
 export const interveneUsage = `repost-threshold intervene [options]
   (graph, model and counting options as for simulate: --preset --nodes --seed --model --p ... --source --hours --reposts --views --view-rate)
@@ -63,7 +62,7 @@ const SEARCH_KEYS = [
   "min-suspend",
   "compare-centralities",
 ] as const;
-const SCENARIO_KEYS = [
+const _SCENARIO_KEYS = [
   "preset",
   "nodes",
   "seed",
@@ -194,59 +193,19 @@ function summaryJson(s: OutcomeSummary) {
 }
 
 export function runIntervene(argv: string[]): string {
-  const modelOptions = Object.fromEntries(
-    Object.values(MODELS).flatMap((m) => m.params.map((spec) => [spec.key, { type: "string" as const }])),
-  );
-  const stringOptions = Object.fromEntries(
-    [...SCENARIO_KEYS, ...STRATEGY_KEYS, ...SEARCH_KEYS, "runs", "prong"].map((k) => [
-      k,
-      { type: "string" as const },
-    ]),
-  );
+  const extra = [...STRATEGY_KEYS, ...SEARCH_KEYS, "runs", "prong"];
   const { values } = parseArgs({
     args: argv,
     strict: false,
-    options: { ...modelOptions, ...stringOptions, json: { type: "boolean" } },
-  });
-  const str = (key: string): string | undefined => {
-    const v = values[key];
-    if (v === true) throw new UsageError(`--${key} needs a value.`);
-    return v === undefined ? undefined : String(v);
-  };
-  const preset = str("preset") ?? DEFAULT_SCENARIO.preset;
-  if (!isPresetId(preset))
-    throw new UsageError(`--preset: unknown preset '${preset}'. Use one of ${PRESET_IDS.join(", ")}.`);
-  const modelId = str("model") ?? DEFAULT_SCENARIO.model;
-  const model = getModel(modelId);
-  for (const key of Object.keys(values)) {
-    if (key !== "json" && !(key in stringOptions) && !model.params.some((s) => s.key === key)) {
-      throw new UsageError(`unknown option --${key}.\n\n${interveneUsage}`);
-    }
-  }
-  const params: Record<string, number> = {};
-  for (const spec of model.params) {
-    const value = numberOption(spec.key, str(spec.key));
-    if (value !== undefined) params[spec.key] = value;
-  }
-  const rules = DEFAULT_SCENARIO.rules;
-  const scenario: Scenario = validateScenario({
-    ...DEFAULT_SCENARIO,
-    preset,
-    model: modelId,
-    params,
-    nodes: numberOption("nodes", str("nodes"), DEFAULT_SCENARIO.nodes),
-    seed: str("seed") ?? DEFAULT_SCENARIO.seed,
-    source: str("source") ?? null,
-    horizon: numberOption("hours", str("hours"), DEFAULT_SCENARIO.horizon / 3600) * 3600,
-    rules: {
-      ...rules,
-      viewRate: numberOption("view-rate", str("view-rate"), rules.viewRate),
-      thresholds: {
-        reposts: numberOption("reposts", str("reposts"), rules.thresholds.reposts),
-        views: numberOption("views", str("views"), rules.thresholds.views),
-      },
+    options: {
+      ...scenarioOptionSpecs(),
+      ...Object.fromEntries(extra.map((k) => [k, { type: "string" as const }])),
+      json: { type: "boolean" },
     },
   });
+  const str = (key: string): string | undefined => stringValue(values, key);
+  const scenario: Scenario = scenarioFromValues(values, [...extra, "json"], interveneUsage);
+  const { preset, model: modelId } = scenario;
   const runs = numberOption("runs", str("runs"), 200);
   if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) {
     throw new UsageError(`--runs: ${runs}. Should be a whole number from 1 to 100000.`);

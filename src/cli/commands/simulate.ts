@@ -1,17 +1,12 @@
 import { parseArgs } from "node:util";
 import { formatCount, formatDuration, ordinal } from "../../core/format.ts";
-import { isPresetId, PRESET_IDS } from "../../core/generators/presets.ts";
+import { PRESET_IDS } from "../../core/generators/presets.ts";
 import type { Crossing, LineReport } from "../../core/legal.ts";
-import { getModel, MODELS } from "../../core/models/index.ts";
+import { MODELS } from "../../core/models/index.ts";
 import { prepareScenarioBatch, runScenarioBatch, summarize } from "../../core/monte-carlo.ts";
-import {
-  buildGraph,
-  DEFAULT_SCENARIO,
-  runScenario,
-  type Scenario,
-  validateScenario,
-} from "../../core/scenario.ts";
+import { buildGraph, runScenario, type Scenario } from "../../core/scenario.ts";
 import { numberOption, UsageError } from "../args.ts";
+import { scenarioFromValues, scenarioOptionSpecs, stringValue } from "../scenario-args.ts";
 import { monteCarloJson, monteCarloText } from "./monte-carlo-output.ts";
 
 export const simulateUsage = `repost-threshold simulate [options]
@@ -49,80 +44,14 @@ export function describeCrossing(kind: "reposts" | "views", report: LineReport):
 }
 
 export function runSimulate(argv: string[]): string {
-  const modelOptions = Object.fromEntries(
-    Object.values(MODELS).flatMap((m) => m.params.map((spec) => [spec.key, { type: "string" as const }])),
-  );
   const { values } = parseArgs({
     args: argv,
     strict: false,
-    options: {
-      ...modelOptions,
-      preset: { type: "string" },
-      nodes: { type: "string" },
-      seed: { type: "string" },
-      model: { type: "string" },
-      source: { type: "string" },
-      hours: { type: "string" },
-      reposts: { type: "string" },
-      views: { type: "string" },
-      "view-rate": { type: "string" },
-      runs: { type: "string" },
-      json: { type: "boolean" },
-    },
+    options: { ...scenarioOptionSpecs(), runs: { type: "string" }, json: { type: "boolean" } },
   });
-  const str = (key: string): string | undefined => {
-    const v = values[key];
-    if (v === true) throw new UsageError(`--${key} needs a value.`);
-    return v === undefined ? undefined : String(v);
-  };
-  const preset = str("preset") ?? DEFAULT_SCENARIO.preset;
-  if (!isPresetId(preset))
-    throw new UsageError(`--preset: unknown preset '${preset}'. Use one of ${PRESET_IDS.join(", ")}.`);
-  const modelId = str("model") ?? DEFAULT_SCENARIO.model;
-  const model = getModel(modelId);
-  const params: Record<string, number> = {};
-  for (const spec of model.params) {
-    const value = numberOption(spec.key, str(spec.key));
-    if (value !== undefined) params[spec.key] = value;
-  }
-  const known = new Set([
-    "preset",
-    "nodes",
-    "seed",
-    "model",
-    "source",
-    "hours",
-    "reposts",
-    "views",
-    "view-rate",
-    "runs",
-    "json",
-  ]);
-  for (const key of Object.keys(values)) {
-    if (!known.has(key) && !model.params.some((s) => s.key === key)) {
-      throw new UsageError(`unknown option --${key}.\n\n${simulateUsage}`);
-    }
-  }
-  const rules = DEFAULT_SCENARIO.rules;
-  const scenario: Scenario = validateScenario({
-    ...DEFAULT_SCENARIO,
-    preset,
-    model: modelId,
-    params,
-    nodes: numberOption("nodes", str("nodes"), DEFAULT_SCENARIO.nodes),
-    seed: str("seed") ?? DEFAULT_SCENARIO.seed,
-    source: str("source") ?? null,
-    horizon: numberOption("hours", str("hours"), DEFAULT_SCENARIO.horizon / 3600) * 3600,
-    rules: {
-      ...rules,
-      viewRate: numberOption("view-rate", str("view-rate"), rules.viewRate),
-      thresholds: {
-        reposts: numberOption("reposts", str("reposts"), rules.thresholds.reposts),
-        views: numberOption("views", str("views"), rules.thresholds.views),
-      },
-    },
-  });
-  const runs = numberOption("runs", str("runs"));
+  const scenario = scenarioFromValues(values, ["runs", "json"], simulateUsage);
+  const { preset, model: modelId } = scenario;
+  const runs = numberOption("runs", stringValue(values, "runs"));
   if (runs !== undefined) return monteCarloOutput(scenario, runs, Boolean(values.json));
   const run = runScenario(scenario);
   const { report } = run;
