@@ -8,8 +8,6 @@
 import { quantileSorted } from "d3-array";
 import { scaleLinear } from "d3-scale";
 import {
-  axisTitle,
-  axisTitleOffset,
   bandPath,
   bottomMargin,
   captionBlock,
@@ -23,20 +21,12 @@ import {
   linePath,
   pointLabel,
   thresholdRule,
+  timeAxisWithTitle,
   titleText,
   verticalMarker,
   wrapCaption,
 } from "./parts.ts";
-import {
-  bottomAxis,
-  type ChartContext,
-  chartRoot,
-  LIGHT_THEME,
-  leftAxis,
-  svg,
-  type Theme,
-  timeTicks,
-} from "./svg.ts";
+import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
 /** Per grid time, the 5th, 25th, 50th, 75th and 95th percentile over runs. */
@@ -257,14 +247,13 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
   }
   const axisY = top + plotHeight;
   root.appendChild(
-    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
-  );
-  root.appendChild(
-    axisTitle(
+    timeAxisWithTitle(
       context,
-      text.timeAxis,
-      (MARGIN.left + width - MARGIN.right) / 2,
-      axisY + axisTitleOffset(theme),
+      x,
+      maxTime,
+      axisY,
+      { left: MARGIN.left, right: width - MARGIN.right },
+      text,
       theme,
     ),
   );

@@ -4,7 +4,8 @@
  * line. Everything is text and plain shapes, so exports need no fonts or CSS.
  */
 import { scaleLinear, scaleSymlog } from "d3-scale";
-import { type ChartContext, svg, type Theme } from "./svg.ts";
+import { bottomAxis, type ChartContext, svg, type Theme, timeTicks } from "./svg.ts";
+import type { ChartText } from "./text.ts";
 
 /** Okabe–Ito, without the yellow that vanishes on white: one colour per series (estimators, runs). */
 export const SERIES_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"];
@@ -404,4 +405,25 @@ export function wrapCaption(lines: readonly string[], width: number, theme: Them
     out.push(current);
   }
   return out;
+}
+
+/** The time axis under a chart: ticks in the chart's language and the axis title. */
+export function timeAxisWithTitle(
+  context: ChartContext,
+  x: (t: number) => number,
+  maxTime: number,
+  axisY: number,
+  span: { left: number; right: number },
+  text: ChartText,
+  theme: Theme,
+): DocumentFragment {
+  // A fragment, not a group: the output stays what the charts drew before.
+  const g = context.document.createDocumentFragment();
+  g.appendChild(
+    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
+  );
+  g.appendChild(
+    axisTitle(context, text.timeAxis, (span.left + span.right) / 2, axisY + axisTitleOffset(theme), theme),
+  );
+  return g;
 }

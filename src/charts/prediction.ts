@@ -7,8 +7,6 @@
 import { scaleLinear } from "d3-scale";
 import type { PredictionChartData } from "../core/predict/chart-data.ts";
 import {
-  axisTitle,
-  axisTitleOffset,
   bandPath,
   bottomMargin,
   captionBlock,
@@ -23,20 +21,12 @@ import {
   pointLabel,
   stepPath,
   thresholdRule,
+  timeAxisWithTitle,
   titleText,
   verticalMarker,
   wrapCaption,
 } from "./parts.ts";
-import {
-  bottomAxis,
-  type ChartContext,
-  chartRoot,
-  LIGHT_THEME,
-  leftAxis,
-  svg,
-  type Theme,
-  timeTicks,
-} from "./svg.ts";
+import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
 /** One count (reposts or views): observed before T, predicted and (optionally) true after. */
@@ -322,14 +312,13 @@ export function predictionChart(
   }
   const axisY = top + plotHeight;
   root.appendChild(
-    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
-  );
-  root.appendChild(
-    axisTitle(
+    timeAxisWithTitle(
       context,
-      text.timeAxis,
-      (MARGIN.left + width - MARGIN.right) / 2,
-      axisY + axisTitleOffset(theme),
+      x,
+      maxTime,
+      axisY,
+      { left: MARGIN.left, right: width - MARGIN.right },
+      text,
       theme,
     ),
   );
