@@ -1,64 +1,110 @@
 /**
- * A binary min-heap of pending activations keyed by time, in typed arrays so
- * it can be reused across Monte Carlo runs without garbage. Ties pop in
- * insertion order, which keeps runs deterministic: the pop order is the total
- * order (time, insertion), whatever the heap's inner arrangement.
+ * The queue of pending activations, keyed by time: a calendar queue (Brown
+ * 1988) whose current day is a binary heap. Cascades only ever schedule at or
+ * after the time they are at, so time is cut into days of a fixed width:
+ * an entry for a later day is appended to that day's list in O(1), and only
+ * the entries of the current day are kept in the heap, which stays small. A
+ * heap of every pending entry (thousands in a big cascade) spent most of the
+ * cascade loop on unpredictable branches; a day heap of a few dozen does not.
+ * Pops come in the total order (time, insertion), exactly as from one heap,
+ * so every seeded result is the same whatever the day width.
  *
- * Speed (this is the cascade loop's main cost): the heap moves only a time
- * and an insertion number per level; the node and parent sit in side arrays
- * indexed by the insertion number. Pops use Floyd's bottom-up sift: the hole
- * goes down to a leaf along the smaller children, then the last entry climbs
- * back from there, which halves the comparisons on random keys.
+ * Entries live in typed arrays reused across Monte Carlo runs; days hold
+ * linked lists of insertion numbers.
  */
+/** Days beyond this one share it (its heap sorts them): bounds the day arrays whatever the times. */
+const LAST_DAY = 1 << 16;
+
 export class EventQueue {
-  private time: Float64Array;
-  private slot: Uint32Array;
+  /** Per insertion number: time, node, parent, and the next entry of the same day. */
+  private timeOf: Float64Array;
   private nodeOf: Uint32Array;
   private parentOf: Int32Array;
+  private nextOf: Int32Array;
   private counter = 0;
+  /** The current day's heap: insertion numbers ordered by (time, insertion). */
+  private heap: Uint32Array;
+  private heapSize = 0;
+  /** Per day: first and last entry of its list (-1: empty). Days up to `lastDay` are in use. */
+  private dayHead: Int32Array;
+  private dayTail: Int32Array;
+  private lastDay = -1;
+  /** The day whose entries are in the heap (-1 before the first pop). */
+  private today = -1;
+  private perSecond = 1 / 300;
+  /** Time of the last entry taken out: nothing may be scheduled before it. */
+  private lastTaken = 0;
   size = 0;
 
   constructor(capacity = 1024) {
-    this.time = new Float64Array(capacity);
-    this.slot = new Uint32Array(capacity);
+    this.timeOf = new Float64Array(capacity);
     this.nodeOf = new Uint32Array(capacity);
     this.parentOf = new Int32Array(capacity);
+    this.nextOf = new Int32Array(capacity);
+    this.heap = new Uint32Array(256);
+    this.dayHead = new Int32Array(1024).fill(-1);
+    this.dayTail = new Int32Array(1024).fill(-1);
   }
 
-  clear(): void {
+  /**
+   * Empties the queue. `dayWidth` (seconds) only sets the speed, never the order: a few times
+   * shorter than a typical delay keeps each day's heap small without many empty days to skip.
+   */
+  clear(dayWidth = 300): void {
     this.size = 0;
     this.counter = 0;
+    this.heapSize = 0;
+    if (this.lastDay >= 0) {
+      this.dayHead.fill(-1, 0, this.lastDay + 1);
+      this.dayTail.fill(-1, 0, this.lastDay + 1);
+    }
+    this.lastDay = -1;
+    this.today = -1;
+    this.lastTaken = 0;
+    this.perSecond = dayWidth > 0 && Number.isFinite(dayWidth) ? 1 / dayWidth : 1 / 300;
   }
 
+  /** Schedules `node` at `time`; `time` must be at least the time of the last entry taken out. */
   push(time: number, node: number, parent: number): void {
-    if (this.size === this.time.length) this.growHeap();
+    if (!(time >= this.lastTaken)) {
+      throw new RangeError(`event-queue: time ${time} is before the last time taken out, ${this.lastTaken}.`);
+    }
     if (this.counter === this.nodeOf.length) this.growSlots();
     const slot = this.counter++;
+    this.timeOf[slot] = time;
     this.nodeOf[slot] = node;
     this.parentOf[slot] = parent;
-    this.siftUp(this.size++, time, slot);
+    // Rounding is monotone, so later days never hold earlier times; the last day takes all that is later.
+    const day = Math.min(Math.floor(time * this.perSecond), LAST_DAY);
+    if (day === this.today) this.heapPush(slot);
+    else this.append(day, slot);
+    this.size++;
   }
 
   /** Time of the earliest entry (Infinity when empty). */
   peekTime(): number {
-    return this.size > 0 ? this.time[0] : Number.POSITIVE_INFINITY;
+    if (this.size === 0) return Number.POSITIVE_INFINITY;
+    return this.timeOf[this.front()];
   }
 
   /** Node of the earliest entry; read it (and its parent) before `pop`. */
   topNode(): number {
-    return this.nodeOf[this.slot[0]];
+    return this.nodeOf[this.front()];
   }
 
   topParent(): number {
-    return this.parentOf[this.slot[0]];
+    return this.parentOf[this.front()];
   }
 
   /** Removes the earliest entry. */
   pop(): void {
-    const last = --this.size;
+    if (this.size === 0) return;
+    this.lastTaken = this.timeOf[this.front()];
+    this.size--;
+    const { heap, timeOf } = this;
+    const last = --this.heapSize;
     if (last === 0) return;
-    const { time, slot } = this;
-    // Hole from the root down to a leaf, always to the earlier child.
+    // Floyd's pop: the hole goes down to a leaf along the earlier children, then the last entry climbs back.
     let hole = 0;
     for (;;) {
       let child = 2 * hole + 1;
@@ -66,44 +112,84 @@ export class EventQueue {
       const right = child + 1;
       if (
         right < last &&
-        (time[right] < time[child] || (time[right] === time[child] && slot[right] < slot[child]))
+        (timeOf[heap[right]] < timeOf[heap[child]] ||
+          (timeOf[heap[right]] === timeOf[heap[child]] && heap[right] < heap[child]))
       )
         child = right;
-      time[hole] = time[child];
-      slot[hole] = slot[child];
+      heap[hole] = heap[child];
       hole = child;
     }
-    this.siftUp(hole, time[last], slot[last]);
+    this.siftUp(hole, heap[last]);
   }
 
-  private siftUp(i: number, t: number, s: number): void {
-    const { time, slot } = this;
+  /** The insertion number of the earliest entry, moving to the next non-empty day when today is done. */
+  private front(): number {
+    if (this.heapSize > 0) return this.heap[0];
+    let day = this.today + 1;
+    while (this.dayHead[day] === -1) day++;
+    this.today = day;
+    for (let slot = this.dayHead[day]; slot !== -1; slot = this.nextOf[slot]) this.heapPush(slot);
+    this.dayHead[day] = -1;
+    this.dayTail[day] = -1;
+    return this.heap[0];
+  }
+
+  private append(day: number, slot: number): void {
+    if (day >= this.dayHead.length) this.growDays(day);
+    if (day > this.lastDay) this.lastDay = day;
+    this.nextOf[slot] = -1;
+    const tail = this.dayTail[day];
+    if (tail === -1) this.dayHead[day] = slot;
+    else this.nextOf[tail] = slot;
+    this.dayTail[day] = slot;
+  }
+
+  private heapPush(slot: number): void {
+    if (this.heapSize === this.heap.length) {
+      const grown = new Uint32Array(this.heap.length * 2);
+      grown.set(this.heap);
+      this.heap = grown;
+    }
+    this.siftUp(this.heapSize++, slot);
+  }
+
+  private siftUp(i: number, slot: number): void {
+    const { heap, timeOf } = this;
+    const t = timeOf[slot];
     while (i > 0) {
       const up = (i - 1) >> 1;
-      if (time[up] < t || (time[up] === t && slot[up] < s)) break;
-      time[i] = time[up];
-      slot[i] = slot[up];
+      const upTime = timeOf[heap[up]];
+      if (upTime < t || (upTime === t && heap[up] < slot)) break;
+      heap[i] = heap[up];
       i = up;
     }
-    time[i] = t;
-    slot[i] = s;
+    heap[i] = slot;
   }
 
-  private growHeap(): void {
-    const time = new Float64Array(this.time.length * 2);
-    const slot = new Uint32Array(this.time.length * 2);
-    time.set(this.time);
-    slot.set(this.slot);
-    this.time = time;
-    this.slot = slot;
+  private growDays(day: number): void {
+    let length = this.dayHead.length;
+    while (length <= day) length *= 2;
+    const head = new Int32Array(length).fill(-1);
+    head.set(this.dayHead);
+    const tail = new Int32Array(length).fill(-1);
+    tail.set(this.dayTail);
+    this.dayHead = head;
+    this.dayTail = tail;
   }
 
   private growSlots(): void {
-    const nodeOf = new Uint32Array(this.nodeOf.length * 2);
-    const parentOf = new Int32Array(this.nodeOf.length * 2);
+    const capacity = this.nodeOf.length * 2;
+    const timeOf = new Float64Array(capacity);
+    timeOf.set(this.timeOf);
+    const nodeOf = new Uint32Array(capacity);
     nodeOf.set(this.nodeOf);
+    const parentOf = new Int32Array(capacity);
     parentOf.set(this.parentOf);
+    const nextOf = new Int32Array(capacity);
+    nextOf.set(this.nextOf);
+    this.timeOf = timeOf;
     this.nodeOf = nodeOf;
     this.parentOf = parentOf;
+    this.nextOf = nextOf;
   }
 }

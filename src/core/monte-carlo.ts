@@ -19,6 +19,7 @@ import { getModel } from "./models/index.ts";
 import {
   type CascadeModel,
   createWorkspace,
+  type NodeSet,
   ParamError,
   type Params,
   type Recorder,
@@ -114,23 +115,40 @@ class SummaryRecorder implements Recorder {
   private repostRank = -1;
   private viewRank = -1;
   private gridNext = 0;
+  /** The time of grid point `gridNext` (Infinity past the end): one comparison per repost. */
+  private gridNextTime = Number.NEGATIVE_INFINITY;
   private row = 0;
   edgesExamined = 0;
+  // The rules, read once: the activation below runs once per repost in every run.
   private readonly needed: number;
+  private readonly repostThreshold: number;
+  private readonly countBots: boolean;
+  private readonly directOnly: boolean;
+  private readonly originalViewsOnly: boolean;
+  private readonly repeatViews: boolean;
+  private readonly active: NodeSet;
+  private readonly exposed: NodeSet;
 
   constructor(
     private readonly graph: CompiledGraph,
     private readonly rules: CountingRules,
-    private readonly workspace: Workspace,
+    workspace: Workspace,
     private readonly out: BatchPartial,
     private readonly maxReposts: number,
   ) {
     this.needed = exposuresNeeded(rules.thresholds.views, rules.viewRate);
+    this.repostThreshold = rules.thresholds.reposts;
+    this.countBots = rules.countBots;
+    this.directOnly = rules.repostScope !== "tree";
+    this.originalViewsOnly = rules.viewScope !== "all";
+    this.repeatViews = rules.countRepeatViews;
+    this.active = workspace.active;
+    this.exposed = workspace.exposed;
   }
 
   begin(row: number): void {
-    this.workspace.active.reset(this.graph.n);
-    if (!this.rules.countRepeatViews) this.workspace.exposed.reset(this.graph.n);
+    this.active.reset(this.graph.n);
+    if (!this.repeatViews) this.exposed.reset(this.graph.n);
     this.done = false;
     this.count = 0;
     this.reposts = 0;
@@ -140,44 +158,49 @@ class SummaryRecorder implements Recorder {
     this.repostRank = -1;
     this.viewRank = -1;
     this.gridNext = 0;
+    this.gridNextTime = this.out.grid.length > 0 ? this.out.grid[0] : Number.POSITIVE_INFINITY;
     this.row = row;
   }
 
   isActive(node: number): boolean {
-    return this.workspace.active.has(node);
+    return this.active.has(node);
   }
 
   activate(node: number, time: number, parent: number): number {
-    const { graph, rules } = this;
+    const { graph } = this;
     const index = this.count++;
-    this.workspace.active.add(node);
-    this.fillGridBefore(time);
+    this.active.add(node);
+    if (this.gridNextTime < time) this.fillGridBefore(time);
     const start = graph.offsets[node];
     const end = graph.offsets[node + 1];
     this.edgesExamined += end - start;
-    const counts = rules.countBots || graph.bot[node] === 0;
-    if (parent !== -1 && counts && (rules.repostScope === "tree" || parent === 0)) {
+    const counts = this.countBots || graph.bot[node] === 0;
+    if (parent !== -1 && counts && (parent === 0 || !this.directOnly)) {
       this.reposts++;
-      if (this.repostRank < 0 && this.reposts >= rules.thresholds.reposts) {
+      if (this.repostRank < 0 && this.reposts >= this.repostThreshold) {
         this.repostTime = time;
         this.repostRank = index;
       }
     }
-    // Same rules as legal.ts exposuresOf; new audience as simulate.ts records it.
-    let fresh = 0;
-    if (!rules.countRepeatViews) {
-      const { exposed } = this.workspace;
-      fresh = Math.max(0, graph.audience[node] - (end - start));
-      for (let j = start; j < end; j++) {
-        const follower = graph.targets[j];
-        if (!exposed.has(follower)) {
-          exposed.add(follower);
-          fresh++;
+    if (counts && (parent === -1 || !this.originalViewsOnly)) {
+      if (this.repeatViews) this.exposures += graph.audience[node];
+      else {
+        // Same rules as legal.ts exposuresOf; new audience as simulate.ts records it.
+        const { exposed } = this;
+        let fresh = Math.max(0, graph.audience[node] - (end - start));
+        for (let j = start; j < end; j++) {
+          const follower = graph.targets[j];
+          if (!exposed.has(follower)) {
+            exposed.add(follower);
+            fresh++;
+          }
         }
+        this.exposures += fresh;
       }
-    }
-    if (counts && (rules.viewScope === "all" || parent === -1)) {
-      this.exposures += rules.countRepeatViews ? graph.audience[node] : fresh;
+    } else if (!this.repeatViews) {
+      // Its views do not count, but its followers have seen the post: a later repost does not expose them anew.
+      const { exposed } = this;
+      for (let j = start; j < end; j++) exposed.add(graph.targets[j]);
     }
     if (this.viewRank < 0 && this.exposures >= this.needed) {
       this.viewTime = time;
@@ -197,6 +220,7 @@ class SummaryRecorder implements Recorder {
       gridViews[base + this.gridNext] = views;
       this.gridNext++;
     }
+    this.gridNextTime = this.gridNext < grid.length ? grid[this.gridNext] : Number.POSITIVE_INFINITY;
   }
 
   finish(): void {

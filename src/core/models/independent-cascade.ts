@@ -98,7 +98,8 @@ export function runIndependentCascade(
   const q = hasBots ? Math.max(p, botP) : p;
   if (q <= 0) return;
   const logMiss = Math.log1p(-q);
-  queue.clear();
+  // Days of the queue's calendar: a small fraction of the typical delay keeps each day's heap tiny.
+  queue.clear(median / 32);
   const expand = (node: number, time: number, event: number) => {
     const end = offsets[node + 1];
     let j = offsets[node];
