@@ -7,7 +7,7 @@ import { benchIo } from "./io.bench.ts";
 import { benchModels } from "./models.bench.ts";
 import { benchScale } from "./scale.bench.ts";
 
-const BENCHES: Record<string, () => string> = {
+const BENCHES: Record<string, () => string | Promise<string>> = {
   "Independent Cascade: typed arrays vs graphology": benchIndependentCascade,
   "Every model, Monte Carlo path": benchModels,
   "Reading files: every format, 1,000,000 events": () => benchIo(),
@@ -23,5 +23,5 @@ console.log(
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (only && !name.toLowerCase().includes(only.toLowerCase())) continue;
   console.log(`## ${name}\n`);
-  console.log(`${bench()}\n`);
+  console.log(`${await bench()}\n`);
 }
