@@ -52,6 +52,40 @@ describe("repost-threshold predict", () => {
   });
 });
 
+describe("SEISMIC's calibration on the command line", () => {
+  // Six training series with followers, each a different repost rate, in their own folder.
+  const trainDir = mkdtempSync(join(tmpdir(), "predict-cli-train-"));
+  for (let k = 0; k < 6; k++) {
+    const lines = ["relative_time_second,number_of_followers", "0,5000"];
+    for (let t = 15 + 5 * k; t <= 9000; t += 15 + 5 * k) lines.push(`${t},${80 + 10 * k}`);
+    writeFileSync(join(trainDir, `train-${k}.csv`), `${lines.join("\n")}\n`);
+  }
+
+  it("predict fits α, γ on --train and keeps the JSON shape; --no-calibrate gives α = γ = 1", () => {
+    const out = JSON.parse(runPredict([file, "--at", "3600", "--train", trainDir, "--json"]));
+    expect(out.parameters.calibrationCascades).toBe(6);
+    expect(Object.keys(out.predicted.finalReposts).sort()).toEqual(["estimate", "high", "low"]);
+    expect(typeof out.probability.reposts).toBe("number");
+    const plain = JSON.parse(
+      runPredict([file, "--at", "3600", "--train", trainDir, "--no-calibrate", "--json"]),
+    );
+    expect([plain.parameters.alpha, plain.parameters.gamma, plain.parameters.calibrationCascades]).toEqual([
+      1, 1, 0,
+    ]);
+  });
+
+  it("backtest calibrates by default and not with --no-calibrate", () => {
+    const json = (args: string[]) =>
+      JSON.parse(runBacktest([trainDir, "--at", "3600", "--estimator", "seismic", "--json", ...args]));
+    const calibrated = json([]);
+    const plain = json(["--no-calibrate"]);
+    expect(calibrated.rows.length).toBe(6);
+    expect(calibrated.rows.map((r: { predicted: number }) => r.predicted)).not.toEqual(
+      plain.rows.map((r: { predicted: number }) => r.predicted),
+    );
+  });
+});
+
 describe("repost-threshold backtest", () => {
   it("prints a table row per estimator and time", () => {
     const out = runBacktest([file, "--at", "600,3600", "--estimator", "seismic"]);

@@ -9,7 +9,9 @@ export const backtestUsage = `repost-threshold backtest DIR|FILES... [options]
   --at LIST          observation times in seconds (default 600,3600,21600)
   --estimator LIST   estimators to run (default ${ESTIMATOR_IDS.join(",")})
   --n-star N         SEISMIC's n* (default 100)
-  --calibrate        fit SEISMIC's α, γ on the other cascades (leave one out)
+  --no-calibrate     SEISMIC with α = γ = 1 and its model interval (default: α, γ and a
+                     jackknife+ interval fitted on the other cascades, leave one out)
+  --calibrate        the default; kept for old command lines
   --rows             also print one line per cascade and time
   --json             print {summary, rows} as JSON`;
 
@@ -34,6 +36,7 @@ export function runBacktest(argv: string[]): string {
       "n-star": { type: "string" },
       rows: { type: "boolean" },
       calibrate: { type: "boolean" },
+      "no-calibrate": { type: "boolean" },
       json: { type: "boolean" },
     },
   });
@@ -46,7 +49,10 @@ export function runBacktest(argv: string[]): string {
   const cascades = loadCascades(positionals, (m) => warnings.push(m));
   const nStar = values["n-star"] === undefined ? 100 : Number(values["n-star"]);
   if (!(nStar > 0)) throw new UsageError(`--n-star: '${values["n-star"]}' should be a number above 0.`);
-  const result = backtest(cascades, times, estimators, { nStar, calibrate: values.calibrate ?? false });
+  const result = backtest(cascades, times, estimators, {
+    nStar,
+    calibrate: !values["no-calibrate"],
+  });
   if (values.json) return finiteJson({ cascades: cascades.length, warnings, ...result });
   const lines = [
     `${cascades.length} cascades; error of the final size (median absolute percentage error) and of the crossing time`,

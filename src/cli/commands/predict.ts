@@ -19,7 +19,9 @@ export const predictUsage = `repost-threshold predict FILE --at SECONDS [options
   --level L          interval probability (default 0.9)
   --line N           files of many cascades (CasFlow): the N-th
   --nth N            also print the expected time of the N-th repost (JSON: nthRepost)
-  --train PATH       training cascades for loglinear (file or folder; repeatable; default public/samples)
+  --train PATH       training cascades for loglinear and SEISMIC's calibration (file or folder;
+                     repeatable; default public/samples; the predicted cascade is always left out)
+  --no-calibrate     SEISMIC with α = γ = 1 and its model interval, even with training cascades
   --reposts N        repost threshold (default 500)
   --views N          view threshold (default 5000)
   --json             print one JSON object (non-finite numbers as null)`;
@@ -77,6 +79,7 @@ export function runPredict(argv: string[]): string {
       "n-star": { type: "string" },
       level: { type: "string" },
       train: { type: "string", multiple: true },
+      "no-calibrate": { type: "boolean" },
       nth: { type: "string" },
       line: { type: "string" },
       reposts: { type: "string" },
@@ -98,11 +101,12 @@ export function runPredict(argv: string[]): string {
     throw new UsageError(`${positionals[0]} holds ${cascades.length} cascades; choose one with --line N.`);
   }
   const trainPaths = values.train ?? (existsSync("public/samples") ? ["public/samples"] : []);
-  const training = estimator.id === "loglinear" ? loadCascades(trainPaths) : undefined;
+  const training = estimator.id === "hawkes" ? undefined : loadCascades(trainPaths);
   const result = estimator.predict(cascades[0], at, {
     nStar: numberOption("n-star", values["n-star"], 100),
     level: numberOption("level", values.level, 0.9),
     training,
+    calibrate: !values["no-calibrate"],
     rules: {
       ...DEFAULT_RULES,
       thresholds: {

@@ -22,6 +22,7 @@ import {
   type Prediction,
   type PredictOptions,
   resolveOptions,
+  trainingFor,
   type Unavailable,
 } from "./prediction.ts";
 
@@ -52,8 +53,7 @@ export function predictLogLinear(
 ): Prediction | Unavailable {
   const opts = resolveOptions(options);
   const obs = observe(cascade, at, opts.rules);
-  const training = (opts.training ?? [])
-    .filter((c) => c !== cascade)
+  const training = trainingFor(cascade, opts.training)
     .map((c) => cumulativeSeries(c, opts.rules))
     .filter((s) => s.time.length > 0 && s.time[s.time.length - 1] > at);
   if (training.length < MIN_TRAINING) {

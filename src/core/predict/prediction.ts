@@ -90,7 +90,10 @@ export interface PredictOptions {
   training?: readonly Cascade[];
   /** Exponent of the power law of follower counts a future reposter is drawn from (Hawkes; 2.016 on Twitter). */
   followerPowerLaw?: number;
-  /** Fit SEISMIC's α, γ on the training cascades (off: α = γ = 1). */
+  /**
+   * SEISMIC: fit α, γ and a jackknife+ interval on the training cascades when there are enough
+   * (default on, the paper's method); false: α = γ = 1 and the model's own interval.
+   */
   calibrate?: boolean;
   /** Last time (seconds) for predicted paths and crossing times. */
   horizon: number;
@@ -109,6 +112,13 @@ export interface Estimator {
   /** Whether it needs the followers of every poster. */
   needsFollowers: boolean;
   predict(cascade: Cascade, at: number, options?: Partial<PredictOptions>): Prediction | Unavailable;
+}
+
+/** The training cascades a prediction may learn from: never the predicted cascade, nor a copy of it (same id and format). */
+export function trainingFor(cascade: Cascade, training: readonly Cascade[] | undefined): Cascade[] {
+  return (training ?? []).filter(
+    (c) => c !== cascade && !(c.id === cascade.id && c.format === cascade.format),
+  );
 }
 
 export function isUnavailable(result: Prediction | Unavailable): result is Unavailable {

@@ -17,15 +17,17 @@
  *
  * Final size (§3.2, §4.2): R̂_∞ = R_t + α p̂_t N_t^e / (1 − γ p̂_t n*), with
  * N_t^e = Σᵢ nᵢ (1 − Φ(t − tᵢ)) the followers whose reposts are still to come
- * and n* the mean follower count of a future reposter (100 in the paper).
- * The paper learns α_t and γ_t for each t on training tweets; their fitted
- * values are not published as numbers, so without training cascades both are
- * 1 (the model's own conditional expectation), and with training cascades
- * (options.training with options.calibrate: the rest of the set in the
- * backtest's --calibrate) they are fitted at this T by least squares on log(1 + final size) over a grid. When
- * γ p̂ n* ≥ 1 the cascade is supercritical and the expected size is infinite.
+ * and n* the mean follower count of a future reposter (the authors' package
+ * defaults to 100, "the average node degree in the social network"). The paper
+ * learns α_t and γ_t for each t on training tweets and publishes no values:
+ * given training cascades (options.training; calibrate is on by default) they
+ * are fitted at this T on the others by least absolute percentage error and
+ * the interval comes from jackknife+ (seismic-calibration.ts); without enough
+ * training cascades, or with calibrate: false, α = γ = 1 (the model's own
+ * conditional expectation) and the model's interval below. When γ p̂ n* ≥ 1
+ * the cascade is supercritical and the expected size is infinite.
  *
- * Interval: p̂_t is a ratio of a kernel-weighted Poisson count to its
+ * Model interval: p̂_t is a ratio of a kernel-weighted Poisson count to its
  * exposure, so p ~ Gamma(k_eff + ½, D k_eff / k) with k_eff = (ΣK)² / ΣK²
  * (its variance is ΣK²/D², the delta-method variance of p̂); the future count
  * given p is the branching law of branching-forecast.ts. Crossing times and the
@@ -37,13 +39,27 @@ import { kernelCdf, type MemoryKernel, SEISMIC_KERNEL } from "./memory-kernel.ts
 import {
   assemble,
   type Estimator,
+  type FutureForecast,
   MIN_OBSERVATION,
+  type Observation,
   observe,
   type Prediction,
   type PredictOptions,
   resolveOptions,
+  trainingFor,
   type Unavailable,
 } from "./prediction.ts";
+import {
+  fitSeismicCorrection,
+  type Jackknife,
+  jackknife,
+  jackknifeMinimum,
+  jackknifeQuantile,
+  jackknifeSurvival,
+  MIN_CALIBRATION,
+  type SeismicFeatures,
+  type SeismicPoint,
+} from "./seismic-calibration.ts";
 
 export interface SeismicSettings {
   kernel: MemoryKernel;
@@ -123,53 +139,82 @@ export function estimateInfectiousness(
   return { p: exposure > 0 ? count / exposure : 0, count, countSquares, exposure, window };
 }
 
-interface TrainingPoint {
-  observed: number;
-  direct: number;
-  branching: number;
-  truth: number;
+/** What SEISMIC's final-size formula uses at T, or null without followers or exposure. */
+export function seismicFeatures(
+  obs: Observation,
+  nStar: number,
+  settings: SeismicSettings = SEISMIC_SETTINGS,
+): SeismicFeatures | null {
+  if (obs.audiences === null) return null;
+  const inf = estimateInfectiousness(obs.times, obs.audiences, obs.at, settings);
+  if (inf.exposure <= 0) return null;
+  return {
+    observed: obs.reposts,
+    direct: inf.p * effectiveWeight(settings.kernel, obs.at, obs.times, obs.audiences),
+    branching: inf.p * nStar,
+  };
 }
 
-const ALPHA_GRID = Array.from({ length: 41 }, (_, i) => 10 ** (-1 + i / 20));
-const GAMMA_GRID = Array.from({ length: 31 }, (_, i) => i / 20);
-
-/**
- * α_T and γ_T fitted on training cascades that have followers and go past T:
- * the grid point minimising Σ (log(1 + R̂∞) − log(1 + truth))². Null with fewer than 3.
- */
-export function calibrateSeismic(
+/** Training cascades with followers recorded past T, as points for the fit (the test cascade excluded by the caller). */
+export function seismicTrainingPoints(
   training: readonly Cascade[],
   at: number,
   options: PredictOptions,
   settings: SeismicSettings = SEISMIC_SETTINGS,
-): { alpha: number; gamma: number; cascades: number } | null {
-  const points: TrainingPoint[] = [];
+): SeismicPoint[] {
+  const points: SeismicPoint[] = [];
   for (const cascade of training) {
+    if (cascade.events.length === 0) continue;
     const obs = observe(cascade, at, options.rules);
-    if (obs.audiences === null || !obs.truth) continue;
-    const inf = estimateInfectiousness(obs.times, obs.audiences, at, settings);
-    if (inf.exposure <= 0) continue;
-    points.push({
-      observed: obs.reposts,
-      direct: inf.p * effectiveWeight(settings.kernel, at, obs.times, obs.audiences),
-      branching: inf.p * options.nStar,
-      truth: obs.truth.finalReposts,
-    });
+    if (!obs.truth || obs.truth.finalReposts <= 0) continue;
+    const features = seismicFeatures(obs, options.nStar, settings);
+    if (features) points.push({ ...features, truth: obs.truth.finalReposts });
   }
-  if (points.length < 3) return null;
-  let best = { alpha: 1, gamma: 1, loss: Number.POSITIVE_INFINITY };
-  for (const alpha of ALPHA_GRID) {
-    for (const gamma of GAMMA_GRID) {
-      let loss = 0;
-      for (const pt of points) {
-        const m = gamma * pt.branching;
-        const predicted = m < 1 ? pt.observed + (alpha * pt.direct) / (1 - m) : Number.POSITIVE_INFINITY;
-        loss += Number.isFinite(predicted) ? (Math.log1p(predicted) - Math.log1p(pt.truth)) ** 2 : 1e6;
-      }
-      if (loss < best.loss) best = { alpha, gamma, loss };
-    }
-  }
-  return { alpha: best.alpha, gamma: best.gamma, cascades: points.length };
+  return points;
+}
+
+/**
+ * α_T and γ_T fitted on training cascades that have followers and go past T
+ * (seismic-calibration.ts), with the cascades it used. Null with fewer than
+ * MIN_CALIBRATION. The predicted cascade is never among them.
+ */
+export function calibrateSeismic(
+  cascade: Cascade,
+  training: readonly Cascade[],
+  at: number,
+  options: PredictOptions,
+  settings: SeismicSettings = SEISMIC_SETTINGS,
+): { alpha: number; gamma: number; points: SeismicPoint[] } | null {
+  const points = seismicTrainingPoints(trainingFor(cascade, training), at, options, settings);
+  if (points.length < MIN_CALIBRATION) return null;
+  return { ...fitSeismicCorrection(points), points };
+}
+
+/** The branching forecast with its interval, survival and band paths replaced by jackknife+'s. */
+function jackknifeForecast<F extends FutureForecast>(
+  base: F,
+  observed: number,
+  jk: Jackknife,
+  lowQ: number,
+): F {
+  const future = (q: number) => {
+    const size = jackknifeQuantile(jk, q, observed);
+    if (!Number.isFinite(size)) return size;
+    return Math.max(0, q < 0.5 ? Math.floor(size - observed) : Math.ceil(size - observed));
+  };
+  const low = future(lowQ);
+  const high = future(1 - lowQ);
+  const last = base.path.mean[base.path.mean.length - 1] || 1;
+  // The bands keep the expected path's shape, scaled to the calibrated ends.
+  const shape = Number.isFinite(base.mean) && base.mean > 0 ? base.mean : last;
+  const scaled = (value: number) =>
+    base.path.mean.map((x) => (Number.isFinite(value) ? (value * x) / shape : Number.POSITIVE_INFINITY));
+  return {
+    ...base,
+    quantile: (q: number) => (q === 0.5 ? base.quantile(q) : future(q)),
+    survival: (k: number) => (k <= 0 ? 1 : jackknifeSurvival(jk, observed + k)),
+    path: { ...base.path, low: scaled(low), high: scaled(high) },
+  };
 }
 
 export function predictSeismic(
@@ -199,20 +244,16 @@ export function predictSeismic(
       unavailable: `SEISMIC needs some exposure by T: at T = ${at} s nobody has seen the post yet (or every audience is 0).`,
     };
   }
+  // The paper's α_T, γ_T learned on the other cascades (default on when there are enough of them).
   const calibration =
-    opts.calibrate && opts.training
-      ? calibrateSeismic(
-          opts.training.filter((c) => c !== cascade),
-          at,
-          opts,
-          settings,
-        )
+    opts.calibrate !== false && opts.training
+      ? calibrateSeismic(cascade, opts.training, at, opts, settings)
       : null;
   if (calibration) settings = { ...settings, alpha: calibration.alpha, gamma: calibration.gamma };
   const effectiveCount = inf.countSquares > 0 ? (inf.count * inf.count) / inf.countSquares : 0;
   const ratio = inf.count > 0 ? effectiveCount / inf.count : 1;
   const lowQ = (1 - opts.level) / 2;
-  const forecast = branchingForecast({
+  const modelForecast = branchingForecast({
     kernel: settings.kernel,
     at,
     times: obs.times,
@@ -227,17 +268,34 @@ export function predictSeismic(
     highQ: 1 - lowQ,
     horizon: opts.horizon,
   });
+  const x = seismicFeatures(obs, opts.nStar, settings);
+  const useJackknife =
+    calibration !== null && x !== null && calibration.points.length >= jackknifeMinimum(opts.level);
+  const forecast = useJackknife
+    ? jackknifeForecast(modelForecast, obs.reposts, jackknife(calibration.points, x), lowQ)
+    : modelForecast;
   const notes: string[] = [];
   if (forecast.branchingRatio >= 1) {
     notes.push(
       `supercritical: p̂·n* = ${forecast.branchingRatio.toFixed(2)} ≥ 1, so SEISMIC's expected final size is unbounded.`,
     );
   }
-  notes.push(
-    calibration
-      ? `α = ${calibration.alpha.toPrecision(3)}, γ = ${calibration.gamma.toPrecision(3)} fitted on ${calibration.cascades} training cascades.`
-      : "α = γ = 1: no training cascades with followers to fit the paper's correction.",
-  );
+  if (calibration) {
+    notes.push(
+      `α = ${calibration.alpha.toPrecision(3)}, γ = ${calibration.gamma.toPrecision(3)} fitted on ${calibration.points.length} training cascades (least absolute percentage error).`,
+    );
+    notes.push(
+      useJackknife
+        ? `interval: jackknife+ over the ${calibration.points.length} training cascades' leave-one-out errors (log scale).`
+        : `interval from the model alone: jackknife+ needs ${jackknifeMinimum(opts.level)} training cascades at this level; it only knows the model's own noise.`,
+    );
+  } else {
+    notes.push(
+      opts.calibrate === false
+        ? "α = γ = 1 (calibration off); the interval only knows the model's own noise."
+        : `α = γ = 1: fewer than ${MIN_CALIBRATION} training cascades with followers recorded past T to fit the paper's correction; the interval only knows the model's own noise.`,
+    );
+  }
   if (obs.reposts === 0) notes.push("no repost yet: p̂ = 0; the interval comes from the exposure alone.");
   return assemble(
     "seismic",
@@ -252,6 +310,7 @@ export function predictSeismic(
       effectiveFollowers: forecast.effectiveWeight,
       alpha: settings.alpha,
       gamma: settings.gamma,
+      calibrationCascades: calibration?.points.length ?? 0,
     },
     notes,
   );
