@@ -13,7 +13,14 @@ import type { CompiledGraph } from "../compiled-graph.ts";
 import type { EventQueue } from "../event-queue.ts";
 import type { PresetId } from "../generators/presets.ts";
 import type { Rng } from "../random.ts";
-import { type CascadeModel, graphFacts, type Params, type Recorder, type RunLimits } from "./model.ts";
+import {
+  type CascadeModel,
+  graphFacts,
+  type Params,
+  type Recorder,
+  type RunLimits,
+  type SkipTable,
+} from "./model.ts";
 
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
   weibo: { p: 0.065, delayMinutes: 20, delaySpread: 1.2, botP: 0.6 },
@@ -76,6 +83,7 @@ export const independentCascade: CascadeModel = {
       limits,
       recorder,
       workspace.queue,
+      workspace.skip,
       graphFacts(graph, workspace).hasBots,
     );
   },
@@ -88,7 +96,8 @@ export function runIndependentCascade(
   limits: RunLimits,
   recorder: Recorder,
   queue: EventQueue,
-  graphHasBots: boolean = graph.bot.some((b) => b === 1),
+  skip: SkipTable,
+  graphHasBots: boolean,
 ): void {
   const { p, botP } = params;
   const median = params.delayMinutes * 60;
@@ -98,6 +107,8 @@ export function runIndependentCascade(
   const q = hasBots ? Math.max(p, botP) : p;
   if (q <= 0) return;
   const logMiss = Math.log1p(-q);
+  const surelyPast = skip.prepare(logMiss);
+  const tableSize = surelyPast.length;
   // Days of the queue's calendar: a small fraction of the typical delay keeps each day's heap tiny.
   queue.clear(median / 32);
   const expand = (node: number, time: number, event: number) => {
@@ -105,7 +116,12 @@ export function runIndependentCascade(
     let j = offsets[node];
     for (;;) {
       // Geometric gap to the next edge that succeeds with probability q.
-      if (q < 1) j += Math.floor(Math.log(rng.nextOpen()) / logMiss);
+      if (q < 1) {
+        const u = rng.nextOpen();
+        const remaining = end - j;
+        if (remaining < tableSize && u < surelyPast[remaining]) return;
+        j += Math.floor(Math.log(u) / logMiss);
+      }
       if (j >= end) return;
       const target = targets[j++];
       if (recorder.isActive(target)) continue;

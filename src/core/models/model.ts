@@ -96,6 +96,29 @@ export class NodeScratch {
   }
 }
 
+/**
+ * For geometric skipping with a miss probability 1 - q: `surelyPast[r]` is a
+ * bound under which a uniform draw u surely gives a gap floor(ln u / ln(1 - q))
+ * of at least r, i.e. past the last r followers. Most draws only end a follower
+ * list, so a look-up replaces a logarithm; the bound sits a relative 1e-9 below
+ * (1 - q)^r, far beyond rounding, so the skip is exactly the one the logarithm
+ * gives and seeded runs are unchanged. Draws near the bound take the logarithm.
+ */
+export class SkipTable {
+  static readonly SIZE = 512;
+  readonly surelyPast = new Float64Array(SkipTable.SIZE);
+  private logMiss = Number.NaN;
+
+  /** Fills the table for `logMiss` = ln(1 - q), unless it already holds it. */
+  prepare(logMiss: number): Float64Array {
+    if (logMiss !== this.logMiss) {
+      for (let r = 0; r < SkipTable.SIZE; r++) this.surelyPast[r] = Math.exp(r * logMiss) * (1 - 1e-9);
+      this.logMiss = logMiss;
+    }
+    return this.surelyPast;
+  }
+}
+
 /** Facts about a graph that cost a pass over all accounts: computed once per graph, not once per run. */
 export interface GraphFacts {
   hasBots: boolean;
@@ -113,6 +136,8 @@ export interface Workspace {
   /** For recorders: who has reposted, and who has been exposed. */
   active: NodeSet;
   exposed: NodeSet;
+  /** For models that skip geometrically over follower lists. */
+  skip: SkipTable;
   /** The last graph seen and its facts (see `graphFacts`). */
   factsOf: { graph: CompiledGraph; facts: GraphFacts } | null;
 }
@@ -123,6 +148,7 @@ export function createWorkspace(): Workspace {
     scratch: new NodeScratch(),
     active: new NodeSet(),
     exposed: new NodeSet(),
+    skip: new SkipTable(),
     factsOf: null,
   };
 }
