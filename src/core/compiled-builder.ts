@@ -21,6 +21,8 @@ export class CompiledGraphBuilder implements GraphSink {
   private readonly targetChunks: Uint32Array[] = [];
   /** Edges in the last chunk. */
   private fill = CHUNK;
+  private sources = new Uint32Array(0);
+  private targets = new Uint32Array(0);
   private readonly followers: Float64Array;
   private readonly bot: Uint8Array;
   private readonly labels = new Map<number, string>();
@@ -48,13 +50,14 @@ export class CompiledGraphBuilder implements GraphSink {
   mergeEdge(source: number, target: number): void {
     if (source === target) throw new GeneratorError(`compiled-builder: self-loop on account ${source}.`);
     if (this.fill === CHUNK) {
-      this.sourceChunks.push(new Uint32Array(CHUNK));
-      this.targetChunks.push(new Uint32Array(CHUNK));
+      this.sources = new Uint32Array(CHUNK);
+      this.targets = new Uint32Array(CHUNK);
+      this.sourceChunks.push(this.sources);
+      this.targetChunks.push(this.targets);
       this.fill = 0;
     }
-    const last = this.sourceChunks.length - 1;
-    this.sourceChunks[last][this.fill] = source;
-    this.targetChunks[last][this.fill++] = target;
+    this.sources[this.fill] = source;
+    this.targets[this.fill++] = target;
   }
 
   outDegrees(): Uint32Array {
@@ -93,15 +96,20 @@ export class CompiledGraphBuilder implements GraphSink {
     const n = this.order;
     const total = this.appended;
     const offsets = new Uint32Array(n + 1);
-    this.forEachAppended((s) => {
-      offsets[s + 1]++;
-    });
+    for (let c = 0; c < this.sourceChunks.length; c++) {
+      const sources = this.sourceChunks[c];
+      const end = this.chunkLength(c);
+      for (let k = 0; k < end; k++) offsets[sources[k] + 1]++;
+    }
     for (let s = 0; s < n; s++) offsets[s + 1] += offsets[s];
     const targets = new Uint32Array(total);
     const next = offsets.slice(0, n);
-    this.forEachAppended((s, t) => {
-      targets[next[s]++] = t;
-    });
+    for (let c = 0; c < this.sourceChunks.length; c++) {
+      const sources = this.sourceChunks[c];
+      const chunkTargets = this.targetChunks[c];
+      const end = this.chunkLength(c);
+      for (let k = 0; k < end; k++) targets[next[sources[k]]++] = chunkTargets[k];
+    }
     const duplicate = new Uint32Array(Math.ceil(total / 32));
     const seenFrom = new Int32Array(n).fill(-1);
     for (let s = 0; s < n; s++) {
@@ -114,23 +122,8 @@ export class CompiledGraphBuilder implements GraphSink {
     return { offsets, targets, duplicate };
   }
 
-  private forEachAppended(visit: (source: number, target: number) => void): void {
-    const chunks = this.sourceChunks.length;
-    for (let c = 0; c < chunks; c++) {
-      const sources = this.sourceChunks[c];
-      const targets = this.targetChunks[c];
-      const end = c === chunks - 1 ? this.fill : CHUNK;
-      for (let k = 0; k < end; k++) visit(sources[k], targets[k]);
-    }
-  }
-
-  private forEachSource(visit: (source: number) => void): void {
-    const chunks = this.sourceChunks.length;
-    for (let c = 0; c < chunks; c++) {
-      const sources = this.sourceChunks[c];
-      const end = c === chunks - 1 ? this.fill : CHUNK;
-      for (let k = 0; k < end; k++) visit(sources[k]);
-    }
+  private chunkLength(c: number): number {
+    return c === this.sourceChunks.length - 1 ? this.fill : CHUNK;
   }
 
   /** The compiled graph and the facts beside it. The builder is spent afterwards. */
@@ -139,32 +132,44 @@ export class CompiledGraphBuilder implements GraphSink {
     const raw = this.sortBySource();
     // From here on the targets are read from `raw`: free their chunks early (a third of the peak).
     this.targetChunks.length = 0;
+    this.targets = new Uint32Array(0);
     // Positions in `raw` follow insertion order per source, so a second pass in insertion order finds each edge again.
     const position = raw.offsets.slice(0, n);
-    const kept = (p: number) => (raw.duplicate[p >>> 5] & (1 << (p & 31))) === 0;
+    const { duplicate } = raw;
     const inOffsets = new Uint32Array(n + 1);
-    this.forEachSource((s) => {
-      const p = position[s]++;
-      if (kept(p)) inOffsets[raw.targets[p] + 1]++;
-    });
+    for (let c = 0; c < this.sourceChunks.length; c++) {
+      const sources = this.sourceChunks[c];
+      const end = this.chunkLength(c);
+      for (let k = 0; k < end; k++) {
+        const p = position[sources[k]]++;
+        if ((duplicate[p >>> 5] & (1 << (p & 31))) === 0) inOffsets[raw.targets[p] + 1]++;
+      }
+    }
     for (let t = 0; t < n; t++) inOffsets[t + 1] += inOffsets[t];
     const m = inOffsets[n];
     const inSources = new Uint32Array(m);
     const inNext = inOffsets.slice(0, n);
     position.set(raw.offsets.subarray(0, n));
-    this.forEachSource((s) => {
-      const p = position[s]++;
-      if (kept(p)) inSources[inNext[raw.targets[p]]++] = s;
-    });
+    for (let c = 0; c < this.sourceChunks.length; c++) {
+      const sources = this.sourceChunks[c];
+      const end = this.chunkLength(c);
+      for (let k = 0; k < end; k++) {
+        const s = sources[k];
+        const p = position[s]++;
+        if ((duplicate[p >>> 5] & (1 << (p & 31))) === 0) inSources[inNext[raw.targets[p]]++] = s;
+      }
+    }
     this.sourceChunks.length = 0;
+    this.sources = new Uint32Array(0);
     this.fill = CHUNK;
     // Drop the repeats from the out-lists in place.
     const offsets = new Uint32Array(n + 1);
     let written = 0;
     for (let s = 0; s < n; s++) {
       offsets[s] = written;
-      for (let p = raw.offsets[s]; p < raw.offsets[s + 1]; p++)
-        if (kept(p)) raw.targets[written++] = raw.targets[p];
+      for (let p = raw.offsets[s]; p < raw.offsets[s + 1]; p++) {
+        if ((duplicate[p >>> 5] & (1 << (p & 31))) === 0) raw.targets[written++] = raw.targets[p];
+      }
     }
     offsets[n] = written;
     const targets = written === raw.targets.length ? raw.targets : raw.targets.slice(0, written);

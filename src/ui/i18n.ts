@@ -122,6 +122,7 @@ export interface Messages {
   assumedNote: string;
   warnings: string;
   noNetworkInFile: string;
+  networkPartial(shown: string, total: string): string;
   sampleAttribution: string;
   monteCarlo: string;
   runs: string;
@@ -166,6 +167,7 @@ export interface Messages {
   clickSuspends: string;
   compareRuns(runs: string): string;
   compareCentralitiesButton(k: string): string;
+  centralityTooLarge(centrality: string, most: string): string;
   latestDeleteButton(target: string): string;
   target: string;
   computing: string;
@@ -322,6 +324,8 @@ export const en: Messages = {
   assumedNote: "Views below use an ASSUMED audience per account, not data from the file.",
   warnings: "Notes on this file",
   noNetworkInFile: "This file has no network: the repost tree is what it records.",
+  networkPartial: (shown: string, total: string) =>
+    `The network has ${total} accounts, too many to lay out: shown are the ${shown} accounts of this cascade (with some of the source's followers) and the links among them.`,
   sampleAttribution: "Bundled samples, with their licences:",
   monteCarlo: "Many runs (Monte Carlo)",
   runs: "Runs",
@@ -386,6 +390,8 @@ export const en: Messages = {
   clickSuspends: "Clicking an account in the network suspends it (instead of making it the source)",
   compareRuns: (runs: string) => `Compare over ${runs} paired runs`,
   compareCentralitiesButton: (k: string) => `Compare centralities (top ${k})`,
+  centralityTooLarge: (centrality: string, most: string) =>
+    `${centrality} left out: it needs a graph of at most ${most} accounts.`,
   latestDeleteButton: (target: string) => `Latest deletion keeping the chance under ${target}`,
   target: "Target chance of crossing",
   computing: "Computing in the background…",
@@ -593,6 +599,8 @@ export const zh: Messages = {
   assumedNote: "以下浏览数使用的是假设的每账号受众，而非文件中的数据。",
   warnings: "关于此文件的说明",
   noNetworkInFile: "此文件没有网络：它记录的是转发树。",
+  networkPartial: (shown: string, total: string) =>
+    `网络共有 ${total} 个账号，太多无法布局：这里只显示本次传播的 ${shown} 个账号（及源头的部分粉丝）和它们之间的关注关系。`,
   sampleAttribution: "内置样本及其许可：",
   monteCarlo: "多次模拟（蒙特卡洛）",
   runs: "模拟次数",
@@ -657,6 +665,8 @@ export const zh: Messages = {
   clickSuspends: "在网络中点击账号即封禁（而不是设为源头）",
   compareRuns: (runs: string) => `用${runs}次配对模拟比较`,
   compareCentralitiesButton: (k: string) => `比较各中心性（前${k}名）`,
+  centralityTooLarge: (centrality: string, most: string) =>
+    `未计算 ${centrality}：网络需不超过 ${most} 个账号。`,
   latestDeleteButton: (target: string) => `使越线概率低于${target}的最晚删除时间`,
   target: "越线概率目标",
   computing: "正在后台计算…",

@@ -21,7 +21,7 @@ import { EventQueue } from "../event-queue.ts";
 import type { GraphFacts } from "../graph-facts.ts";
 import type { Recorder } from "../models/model.ts";
 import type { Rng } from "../random.ts";
-import { topAccounts } from "./centrality.ts";
+import { checkCentralityFits, topAccounts } from "./centrality.ts";
 import { keyedCoin } from "./coin.ts";
 import { type CounterMessage, correctionSeenTimes } from "./counter-message.ts";
 import { markCommunityInlinks, markLinks, withoutEdges } from "./cut-links.ts";
@@ -123,6 +123,7 @@ export function compileInterventions(
         for (const u of accountIndices(graph, item.accounts, `${field}.accounts`)) suspend(u);
         break;
       case "suspend-top":
+        checkCentralityFits(graph, item.centrality, `${field}.centrality`);
         for (const u of topAccounts(graph, item.centrality, item.count, new Set([context.source])))
           suspend(u);
         break;

@@ -18,7 +18,7 @@
  *   (label, estimate, low, high) for the comparison chart.
  */
 import type { GraphFacts } from "../graph-facts.ts";
-import { topAccounts } from "./centrality.ts";
+import { centralitiesFor, topAccounts } from "./centrality.ts";
 import {
   type Change,
   crossingProbability,
@@ -302,7 +302,8 @@ export function compareCentralities(
   setup: InterventionSetup,
   options: { runs: number; count: number; centralities?: readonly Centrality[]; prong?: Prong },
 ): StrategyRow[] {
-  const centralities = options.centralities ?? CENTRALITIES;
+  // By default only the measures this graph is small enough for (a million accounts: no betweenness).
+  const centralities = options.centralities ?? centralitiesFor(setup.graph.n);
   return compareStrategies(
     setup,
     centralities.map((centrality) => ({
