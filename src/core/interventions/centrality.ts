@@ -56,20 +56,41 @@ function followsGraph(graph: CompiledGraph): DirectedGraph {
   return g;
 }
 
-/** Sorted, de-duplicated neighbours (followers and followees) of each node, as CSR. */
+/** De-duplicated neighbours (followers and followees) of each node, as CSR: typed arrays, so a million accounts take seconds. */
 function undirectedNeighbours(graph: CompiledGraph): { offsets: Uint32Array; list: Uint32Array } {
-  const lists: number[][] = [];
-  for (let u = 0; u < graph.n; u++) {
-    const set = new Set<number>();
-    for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++) set.add(graph.targets[j]);
-    for (let j = graph.inOffsets[u]; j < graph.inOffsets[u + 1]; j++) set.add(graph.inSources[j]);
-    set.delete(u);
-    lists.push([...set]);
-  }
-  const offsets = new Uint32Array(graph.n + 1);
-  for (let u = 0; u < graph.n; u++) offsets[u + 1] = offsets[u] + lists[u].length;
-  const list = new Uint32Array(offsets[graph.n]);
-  for (let u = 0; u < graph.n; u++) list.set(lists[u], offsets[u]);
+  const n = graph.n;
+  const seenBy = new Int32Array(n).fill(-1);
+  // Two passes over the same loop: count, then fill.
+  const visit = (write: (u: number, v: number) => void) => {
+    for (let u = 0; u < n; u++) {
+      seenBy[u] = u;
+      for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++) {
+        const v = graph.targets[j];
+        if (seenBy[v] !== u) {
+          seenBy[v] = u;
+          write(u, v);
+        }
+      }
+      for (let j = graph.inOffsets[u]; j < graph.inOffsets[u + 1]; j++) {
+        const v = graph.inSources[j];
+        if (seenBy[v] !== u) {
+          seenBy[v] = u;
+          write(u, v);
+        }
+      }
+    }
+  };
+  const offsets = new Uint32Array(n + 1);
+  visit((u) => {
+    offsets[u + 1]++;
+  });
+  for (let u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+  const list = new Uint32Array(offsets[n]);
+  const next = offsets.slice(0, n);
+  seenBy.fill(-1);
+  visit((u, v) => {
+    list[next[u]++] = v;
+  });
   return { offsets, list };
 }
 
