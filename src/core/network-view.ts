@@ -8,8 +8,8 @@ import type { CompiledGraph } from "./compiled-graph.ts";
 
 /** Most accounts laid out and drawn whole (d3-force at 100,000 accounts: about 2.5 s a tick). */
 export const NETWORK_VIEW_LIMIT = 100_000;
-/** Most accounts in the cascade view of a larger graph. */
-export const CASCADE_VIEW_LIMIT = 20_000;
+/** Most accounts in the cascade view of a larger graph: it lays out in seconds. */
+export const CASCADE_VIEW_LIMIT = 5_000;
 /** Followers of the source added to the cascade view, so a short cascade is not a lone dot. */
 const SOURCE_FOLLOWERS_SHOWN = 300;
 

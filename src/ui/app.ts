@@ -201,8 +201,10 @@ export function startApp(root: HTMLElement): void {
       const { graph } = store.get();
       const id = findInput.value.trim();
       const index = graph ? graph.ids.indexOf(id) : -1;
-      findMessage.textContent = index < 0 ? m.noSuchAccount(id) : "";
-      makeSource.hidden = index < 0 || store.get().observed !== null;
+      // In a partial view a preset account ("0" .. "n-1") exists though it is not drawn: it can still be the source.
+      const exists = index >= 0 || (graph?.whole != null && /^\d+$/.test(id) && Number(id) < graph.whole.n);
+      findMessage.textContent = index >= 0 ? "" : exists ? m.accountNotDrawn(id) : m.noSuchAccount(id);
+      makeSource.hidden = !exists || store.get().observed !== null;
       if (index >= 0) network.focus(index);
     });
     // The keyboard's way to do what a click on the network does.
@@ -210,7 +212,8 @@ export function startApp(root: HTMLElement): void {
     makeSource.addEventListener("click", () => {
       const { graph, scenario } = store.get();
       const id = findInput.value.trim();
-      if (graph?.ids.includes(id)) apply({ ...scenario, source: id });
+      const inWhole = graph?.whole != null && /^\d+$/.test(id) && Number(id) < graph.whole.n;
+      if (graph?.ids.includes(id) || inWhole) apply({ ...scenario, source: id });
     });
     findForm.append(makeSource);
     const networkExport = exportButtons(m, m.network, exportItems()[0]);

@@ -45,6 +45,7 @@ export interface Messages {
   findAccount: string;
   find: string;
   noSuchAccount: (id: string) => string;
+  accountNotDrawn: (id: string) => string;
   source: string;
   followers: string;
   repostedAt: (time: string, depth: number) => string;
@@ -241,6 +242,8 @@ export const en: Messages = {
   findAccount: "Find account",
   find: "Find",
   noSuchAccount: (id) => `No account '${id}' in this network.`,
+  accountNotDrawn: (id) =>
+    `Account ${id} is in the network but not drawn (only this cascade's accounts are).`,
   source: "source",
   followers: "followers",
   repostedAt: (time, depth) => `reposted at ${time} (generation ${depth})`,
@@ -516,6 +519,7 @@ export const zh: Messages = {
   findAccount: "查找账号",
   find: "查找",
   noSuchAccount: (id) => `此网络中没有账号“${id}”。`,
+  accountNotDrawn: (id) => `账号 ${id} 在网络中，但未绘出（只绘出本次传播的账号）。`,
   source: "源头",
   followers: "粉丝",
   repostedAt: (time, depth) => `于${time}转发（第${depth}代）`,
