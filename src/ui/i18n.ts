@@ -410,7 +410,8 @@ export const en: Messages = {
   backtestButton: "Backtest on the bundled real cascades",
   backtestTable: "Median absolute % error of the final size, by estimator and observation time",
   backtestEstimator: "Estimator",
-  memoryInUse: (mb: string, graphMb: string) => `Memory in use: ${mb} MB (the network: ${graphMb} MB).`,
+  memoryInUse: (mb: string, graphMb: string) =>
+    `Memory in use: ${mb} MB by the page; the network: ${graphMb} MB in the background worker.`,
   graphMemory: (size: string, most: string) =>
     `This network needs about ${size}; at most ${most} accounts fit in a browser tab.`,
   makeSource: "Make it the source",
@@ -685,7 +686,8 @@ export const zh: Messages = {
   backtestButton: "在内置真实传播上回测",
   backtestTable: "最终规模的绝对百分比误差中位数（按估计方法与观察时长）",
   backtestEstimator: "估计方法",
-  memoryInUse: (mb: string, graphMb: string) => `内存占用：${mb} MB（网络：${graphMb} MB）。`,
+  memoryInUse: (mb: string, graphMb: string) =>
+    `内存占用：页面 ${mb} MB；网络 ${graphMb} MB（在后台线程中）。`,
   graphMemory: (size: string, most: string) => `此网络约需 ${size}；浏览器标签页最多容纳 ${most} 个账号。`,
   makeSource: "设为源头",
   withoutIntervention: "无干预",

@@ -51,7 +51,9 @@ describe("a million accounts", () => {
     const memory = page.getByTestId("memory");
     await expect
       .poll(() => memory.textContent(), { timeout: 10_000 })
-      .toMatch(/^Memory in use: \d+ MB \(the network: (8\d|9\d|1\d\d)\.\d MB\)\.$/);
+      .toMatch(
+        /^Memory in use: \d+ MB by the page; the network: (8\d|9\d|1\d\d)\.\d MB in the background worker\.$/,
+      );
     expect(await page.getByRole("alert").isHidden()).toBe(true);
 
     await page.getByLabel("Runs", { exact: true }).fill("10");
