@@ -1,11 +1,17 @@
 /**
  * How much memory a preset graph needs before it is built, so the app and the
  * CLI refuse a graph that cannot fit instead of freezing or crashing the tab.
- * The figures were measured in Node 20 (V8 heap + array buffers after a forced
- * GC) on 20,000-account graphs of each preset; graphology keeps each edge in
- * several maps, so edges dominate. They err on the high side on purpose.
+ * Graphs are built straight into typed arrays (compiled-builder.ts), so the
+ * cost is the peak of that build: 8 bytes per link in chunks, 4 more for the
+ * sorted copy, then the final out- and in-lists (8 bytes per link), plus the
+ * generator's own scratch (Weibo's attachment slots: 72 bytes per account).
+ * Measured as peak resident memory of Node 20 building each preset at
+ * 1,000,000 accounts (groups: 200,000) minus an empty Node's: 249 (BA) to
+ * 305 (WS) bytes per account at about 10 links each, 640 for the public
+ * account (24 links and group lists), 20.6 bytes per link for groups. The
+ * constants below are above every measurement on purpose.
  */
-import { PRESETS, type PresetId } from "./generators/presets.ts";
+import { MAX_NODES, PRESETS, type PresetId } from "./generators/presets.ts";
 
 /** Out-edges per account on average (measured at 20,000 accounts, default settings). */
 export const EDGES_PER_ACCOUNT: Record<PresetId, number> = {
@@ -19,22 +25,23 @@ export const EDGES_PER_ACCOUNT: Record<PresetId, number> = {
   sbm: 10,
 };
 
-/** graphology node entry with its attributes, plus the compiled id string and arrays. */
-const BYTES_PER_ACCOUNT = 450;
-/** graphology edge entry (out and in maps, edge object) plus the compiled CSR arrays (8 bytes). */
-const BYTES_PER_EDGE = 320;
+/** Id string, offsets, audience, bot flag, the generator's scratch and the build's per-account arrays. */
+const BYTES_PER_ACCOUNT = 120;
+/** Peak of the build per link: chunks, sorted copy, out- and in-lists, with room for V8's slack. */
+const BYTES_PER_EDGE = 24;
 
 /** What a JavaScript heap in a browser tab can hold, about: Chromium's default limit for a 64-bit tab. */
 export const DEFAULT_MEMORY_BUDGET = 2 * 1024 ** 3;
 
-/** Estimated bytes for the graph of `preset` with `n` accounts (graphology graph + compiled arrays). */
+/** Estimated peak bytes to build the graph of `preset` with `n` accounts. */
 export function estimateGraphBytes(preset: PresetId, n: number): number {
   return Math.round(n * (BYTES_PER_ACCOUNT + EDGES_PER_ACCOUNT[preset] * BYTES_PER_EDGE));
 }
 
-/** The largest number of accounts of `preset` that fits in `budgetBytes`. */
+/** The largest number of accounts of `preset` that fits in `budgetBytes` (at most MAX_NODES). */
 export function maxAccountsFor(preset: PresetId, budgetBytes = DEFAULT_MEMORY_BUDGET): number {
-  return Math.floor(budgetBytes / (BYTES_PER_ACCOUNT + EDGES_PER_ACCOUNT[preset] * BYTES_PER_EDGE));
+  const fits = Math.floor(budgetBytes / (BYTES_PER_ACCOUNT + EDGES_PER_ACCOUNT[preset] * BYTES_PER_EDGE));
+  return Math.min(MAX_NODES, fits);
 }
 
 export class GraphTooLargeError extends Error {

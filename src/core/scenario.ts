@@ -4,16 +4,10 @@
  * the URL, in local storage and on the command line alike.
  */
 import type { Cascade } from "./cascade.ts";
-import { type CompiledGraph, compileGraph } from "./compiled-graph.ts";
-import {
-  generatePreset,
-  isPresetId,
-  MAX_NODES,
-  MIN_NODES,
-  PRESET_IDS,
-  type PresetId,
-} from "./generators/presets.ts";
-import type { SocialGraph } from "./generators/types.ts";
+import { compilePreset } from "./compiled-builder.ts";
+import type { CompiledGraph } from "./compiled-graph.ts";
+import { isPresetId, MAX_NODES, MIN_NODES, PRESET_IDS, type PresetId } from "./generators/presets.ts";
+import type { GraphFacts } from "./graph-facts.ts";
 import { assertGraphFits, DEFAULT_MEMORY_BUDGET, GraphTooLargeError } from "./graph-size.ts";
 import { compileInterventions } from "./interventions/plan.ts";
 import { type Intervention, InterventionError, validateInterventions } from "./interventions/types.ts";
@@ -106,9 +100,10 @@ export function validateScenario(input: Scenario): Scenario {
   return input;
 }
 
+/** A scenario's graph: compiled arrays plus the facts they leave out; never a graphology graph, so a million accounts fit. */
 export interface ScenarioGraph {
-  graph: SocialGraph;
   compiled: CompiledGraph;
+  facts: GraphFacts;
 }
 
 /** The graph depends only on (preset, nodes, seed): cache it on that key. */
@@ -123,8 +118,7 @@ export function graphKey(scenario: Scenario): string {
  */
 export function buildGraph(scenario: Scenario, memoryBudget = DEFAULT_MEMORY_BUDGET): ScenarioGraph {
   assertGraphFits(scenario.preset, scenario.nodes, memoryBudget);
-  const graph = generatePreset(scenario.preset, scenario.nodes, createRng(scenario.seed).fork("graph"));
-  return { graph, compiled: compileGraph(graph) };
+  return compilePreset(scenario.preset, scenario.nodes, createRng(scenario.seed).fork("graph"));
 }
 
 /**
@@ -133,14 +127,13 @@ export function buildGraph(scenario: Scenario, memoryBudget = DEFAULT_MEMORY_BUD
  * followers that is not a big V, so the default post starts ordinary.
  */
 export function defaultSource(built: ScenarioGraph): string {
-  const suggested = built.graph.getAttribute("suggestedSource");
-  if (suggested && built.graph.getAttribute("kind") === "public-account") return suggested;
-  const { compiled } = built;
+  const { compiled, facts } = built;
+  if (facts.suggestedSource && facts.kind === "public-account") return facts.suggestedSource;
   let best = 0;
   let bestDegree = -1;
   for (let i = 0; i < compiled.n; i++) {
     const degree = compiled.offsets[i + 1] - compiled.offsets[i];
-    const ordinary = compiled.bot[i] === 0 && !built.graph.getNodeAttribute(compiled.ids[i], "label");
+    const ordinary = compiled.bot[i] === 0 && !facts.labels.has(i);
     if (ordinary && degree > bestDegree) {
       best = i;
       bestDegree = degree;
@@ -174,7 +167,7 @@ export function runScenario(scenario: Scenario, built: ScenarioGraph = buildGrap
       source: sourceIndex,
       horizon: scenario.horizon,
       intervention: withInterventions
-        ? compileInterventions(built.compiled, interventions, { source: sourceIndex, social: built.graph })
+        ? compileInterventions(built.compiled, interventions, { source: sourceIndex, facts: built.facts })
         : undefined,
     });
   const cascade = run(interventions.length > 0);

@@ -201,8 +201,10 @@ export function startApp(root: HTMLElement): void {
       const { graph } = store.get();
       const id = findInput.value.trim();
       const index = graph ? graph.ids.indexOf(id) : -1;
-      findMessage.textContent = index < 0 ? m.noSuchAccount(id) : "";
-      makeSource.hidden = index < 0 || store.get().observed !== null;
+      // In a partial view a preset account ("0" .. "n-1") exists though it is not drawn: it can still be the source.
+      const exists = index >= 0 || (graph?.whole != null && /^\d+$/.test(id) && Number(id) < graph.whole.n);
+      findMessage.textContent = index >= 0 ? "" : exists ? m.accountNotDrawn(id) : m.noSuchAccount(id);
+      makeSource.hidden = !exists || store.get().observed !== null;
       if (index >= 0) network.focus(index);
     });
     // The keyboard's way to do what a click on the network does.
@@ -210,7 +212,8 @@ export function startApp(root: HTMLElement): void {
     makeSource.addEventListener("click", () => {
       const { graph, scenario } = store.get();
       const id = findInput.value.trim();
-      if (graph?.ids.includes(id)) apply({ ...scenario, source: id });
+      const inWhole = graph?.whole != null && /^\d+$/.test(id) && Number(id) < graph.whole.n;
+      if (graph?.ids.includes(id) || inWhole) apply({ ...scenario, source: id });
     });
     findForm.append(makeSource);
     const networkExport = exportButtons(m, m.network, exportItems()[0]);
@@ -219,6 +222,7 @@ export function startApp(root: HTMLElement): void {
     const reportHost = h("div", { class: "report-host" });
     const lawHost = h("div", { class: "law-host" });
     const presetNote = h("p", { class: "help preset-note" });
+    const networkNote = h("p", { class: "note", "data-testid": "network-note", hidden: true });
     const openHost = h("section", { class: "open-host", "aria-label": m.openFile });
     const previousPanel = monteCarlo;
     monteCarlo = new MonteCarloPanel(
@@ -383,6 +387,7 @@ export function startApp(root: HTMLElement): void {
               networkExport,
             ),
             presetNote,
+            networkNote,
             network.element,
             h("p", { class: "help" }, m.networkHelp),
           ),
@@ -420,6 +425,7 @@ export function startApp(root: HTMLElement): void {
       reportHost,
       lawHost,
       presetNote,
+      networkNote,
       guideHost,
       openHost,
       observedHost,
@@ -1103,6 +1109,13 @@ export function startApp(root: HTMLElement): void {
         PRESETS[state.scenario.preset].description,
       );
     }
+    if (!previous || previous.graph !== state.graph || previous.messages !== state.messages) {
+      // A graph too large to lay out arrives as the cascade's part of it: say so beside the picture.
+      const whole = state.graph?.whole;
+      shell.networkNote.hidden = !whole;
+      shell.networkNote.textContent =
+        whole && state.graph ? m.networkPartial(m.count(state.graph.n), m.count(whole.n)) : "";
+    }
     if (!previous || previous.guide !== state.guide) {
       shell.guideHost.replaceChildren(
         ...(state.guide
@@ -1215,9 +1228,8 @@ export function startApp(root: HTMLElement): void {
   const reportMemory = () => {
     const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
     const graph = store.get().graph;
-    const graphBytes = graph
-      ? graph.offsets.byteLength + graph.targets.byteLength + graph.audience.byteLength + graph.bot.byteLength
-      : 0;
+    // The whole compiled graph, held by the lab worker, even when only the cascade's part is on the page.
+    const graphBytes = graph ? graph.bytes : 0;
     if (!memoryLine.isConnected) root.querySelector(".sidebar")?.append(memoryLine);
     memoryLine.textContent = memory
       ? store

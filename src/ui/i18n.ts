@@ -45,6 +45,7 @@ export interface Messages {
   findAccount: string;
   find: string;
   noSuchAccount: (id: string) => string;
+  accountNotDrawn: (id: string) => string;
   source: string;
   followers: string;
   repostedAt: (time: string, depth: number) => string;
@@ -122,6 +123,7 @@ export interface Messages {
   assumedNote: string;
   warnings: string;
   noNetworkInFile: string;
+  networkPartial(shown: string, total: string): string;
   sampleAttribution: string;
   monteCarlo: string;
   runs: string;
@@ -166,6 +168,7 @@ export interface Messages {
   clickSuspends: string;
   compareRuns(runs: string): string;
   compareCentralitiesButton(k: string): string;
+  centralityTooLarge(centrality: string, most: string): string;
   latestDeleteButton(target: string): string;
   target: string;
   computing: string;
@@ -239,6 +242,8 @@ export const en: Messages = {
   findAccount: "Find account",
   find: "Find",
   noSuchAccount: (id) => `No account '${id}' in this network.`,
+  accountNotDrawn: (id) =>
+    `Account ${id} is in the network but not drawn (only this cascade's accounts are).`,
   source: "source",
   followers: "followers",
   repostedAt: (time, depth) => `reposted at ${time} (generation ${depth})`,
@@ -322,6 +327,8 @@ export const en: Messages = {
   assumedNote: "Views below use an ASSUMED audience per account, not data from the file.",
   warnings: "Notes on this file",
   noNetworkInFile: "This file has no network: the repost tree is what it records.",
+  networkPartial: (shown: string, total: string) =>
+    `The network has ${total} accounts, too many to lay out: shown are the ${shown} accounts of this cascade (with some of the source's followers) and the links among them.`,
   sampleAttribution: "Bundled samples, with their licences:",
   monteCarlo: "Many runs (Monte Carlo)",
   runs: "Runs",
@@ -386,6 +393,8 @@ export const en: Messages = {
   clickSuspends: "Clicking an account in the network suspends it (instead of making it the source)",
   compareRuns: (runs: string) => `Compare over ${runs} paired runs`,
   compareCentralitiesButton: (k: string) => `Compare centralities (top ${k})`,
+  centralityTooLarge: (centrality: string, most: string) =>
+    `${centrality} left out: it needs a graph of at most ${most} accounts.`,
   latestDeleteButton: (target: string) => `Latest deletion keeping the chance under ${target}`,
   target: "Target chance of crossing",
   computing: "Computing in the background…",
@@ -401,7 +410,8 @@ export const en: Messages = {
   backtestButton: "Backtest on the bundled real cascades",
   backtestTable: "Median absolute % error of the final size, by estimator and observation time",
   backtestEstimator: "Estimator",
-  memoryInUse: (mb: string, graphMb: string) => `Memory in use: ${mb} MB (the network: ${graphMb} MB).`,
+  memoryInUse: (mb: string, graphMb: string) =>
+    `Memory in use: ${mb} MB by the page; the network: ${graphMb} MB in the background worker.`,
   graphMemory: (size: string, most: string) =>
     `This network needs about ${size}; at most ${most} accounts fit in a browser tab.`,
   makeSource: "Make it the source",
@@ -510,6 +520,7 @@ export const zh: Messages = {
   findAccount: "查找账号",
   find: "查找",
   noSuchAccount: (id) => `此网络中没有账号“${id}”。`,
+  accountNotDrawn: (id) => `账号 ${id} 在网络中，但未绘出（只绘出本次传播的账号）。`,
   source: "源头",
   followers: "粉丝",
   repostedAt: (time, depth) => `于${time}转发（第${depth}代）`,
@@ -593,6 +604,8 @@ export const zh: Messages = {
   assumedNote: "以下浏览数使用的是假设的每账号受众，而非文件中的数据。",
   warnings: "关于此文件的说明",
   noNetworkInFile: "此文件没有网络：它记录的是转发树。",
+  networkPartial: (shown: string, total: string) =>
+    `网络共有 ${total} 个账号，太多无法布局：这里只显示本次传播的 ${shown} 个账号（及源头的部分粉丝）和它们之间的关注关系。`,
   sampleAttribution: "内置样本及其许可：",
   monteCarlo: "多次模拟（蒙特卡洛）",
   runs: "模拟次数",
@@ -657,6 +670,8 @@ export const zh: Messages = {
   clickSuspends: "在网络中点击账号即封禁（而不是设为源头）",
   compareRuns: (runs: string) => `用${runs}次配对模拟比较`,
   compareCentralitiesButton: (k: string) => `比较各中心性（前${k}名）`,
+  centralityTooLarge: (centrality: string, most: string) =>
+    `未计算 ${centrality}：网络需不超过 ${most} 个账号。`,
   latestDeleteButton: (target: string) => `使越线概率低于${target}的最晚删除时间`,
   target: "越线概率目标",
   computing: "正在后台计算…",
@@ -671,7 +686,8 @@ export const zh: Messages = {
   backtestButton: "在内置真实传播上回测",
   backtestTable: "最终规模的绝对百分比误差中位数（按估计方法与观察时长）",
   backtestEstimator: "估计方法",
-  memoryInUse: (mb: string, graphMb: string) => `内存占用：${mb} MB（网络：${graphMb} MB）。`,
+  memoryInUse: (mb: string, graphMb: string) =>
+    `内存占用：页面 ${mb} MB；网络 ${graphMb} MB（在后台线程中）。`,
   graphMemory: (size: string, most: string) => `此网络约需 ${size}；浏览器标签页最多容纳 ${most} 个账号。`,
   makeSource: "设为源头",
   withoutIntervention: "无干预",

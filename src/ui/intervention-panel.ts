@@ -8,6 +8,7 @@ import { strategyComparisonChart } from "../charts/strategy-comparison.ts";
 import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import {
   CENTRALITIES,
+  CENTRALITY_LIMITS,
   changeRows,
   type Intervention,
   type StrategyRow,
@@ -356,7 +357,13 @@ export class InterventionPanel {
       (response) => {
         if (response.outcome.kind !== "centralities") return;
         this.rows = response.outcome.rows;
-        this.results.replaceChildren(this.chart(false) ?? "", this.table());
+        const left = CENTRALITIES.filter((c) => scenario.nodes > CENTRALITY_LIMITS[c]);
+        const note = left.map((c) => this.m.centralityTooLarge(c, this.m.count(CENTRALITY_LIMITS[c])));
+        this.results.replaceChildren(
+          ...note.map((text) => h("p", { class: "note" }, text)),
+          this.chart(false) ?? "",
+          this.table(),
+        );
       },
     );
   }

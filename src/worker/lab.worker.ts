@@ -3,7 +3,9 @@
  * so a large graph never freezes the page. The graph is cached by its key
  * (preset, size, seed) so changing only the model or the source is quick.
  */
-import { compileGraph } from "../core/compiled-graph.ts";
+import { type CompiledGraph, compiledBytes, compileGraph } from "../core/compiled-graph.ts";
+import type { SocialGraph } from "../core/generators/types.ts";
+import { type GraphFacts, graphFactsOf } from "../core/graph-facts.ts";
 import {
   compareCentralities,
   compareIntervention,
@@ -12,6 +14,7 @@ import {
   latestSafeTime,
   suspendedIds,
 } from "../core/interventions/index.ts";
+import { cascadeViewAccounts, inducedSubgraph, NETWORK_VIEW_LIMIT } from "../core/network-view.ts";
 import {
   backtest,
   ESTIMATOR_IDS,
@@ -19,22 +22,24 @@ import {
   isUnavailable,
   predictionChartData,
 } from "../core/predict/index.ts";
-import { buildGraph, graphKey, runScenario, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
+import {
+  buildGraph,
+  graphKey,
+  runScenario,
+  ScenarioError,
+  type ScenarioGraph,
+  type ScenarioRun,
+} from "../core/scenario.ts";
 import { readCascadeFile } from "../io/index.ts";
 import type { GraphSnapshot, InterveneOutcome, LabRequest, LabResponse } from "./protocol.ts";
 
 let cached: { key: string; built: ScenarioGraph } | null = null;
 
 function snapshot(key: string, built: ScenarioGraph): GraphSnapshot {
-  const { compiled, graph } = built;
-  const labels: Array<[number, string]> = [];
-  for (let i = 0; i < compiled.n; i++) {
-    const label = graph.getNodeAttribute(compiled.ids[i], "label");
-    if (label) labels.push([i, label]);
-  }
+  const { compiled, facts } = built;
   return {
     key,
-    kind: graph.getAttribute("kind") ?? "file",
+    kind: facts.kind,
     n: compiled.n,
     m: compiled.m,
     ids: compiled.ids,
@@ -42,7 +47,55 @@ function snapshot(key: string, built: ScenarioGraph): GraphSnapshot {
     targets: compiled.targets,
     audience: compiled.audience,
     bot: compiled.bot,
-    labels,
+    labels: [...facts.labels].sort((a, b) => a[0] - b[0]),
+    whole: null,
+    bytes: compiledBytes(compiled),
+  };
+}
+
+function snapshotOfFile(key: string, graph: SocialGraph): GraphSnapshot {
+  const compiled = compileGraph(graph);
+  return snapshot(key, { compiled, facts: graphFactsOf(graph, compiled) });
+}
+
+let views = 0;
+
+/** A graph too large to draw: only the run's accounts (and their links) cross to the page. */
+function cascadeSnapshot(
+  key: string,
+  built: ScenarioGraph,
+  run: ScenarioRun,
+  suspended: string[],
+): GraphSnapshot {
+  const { compiled, facts } = built;
+  const index = new Map<string, number>();
+  const indexOf = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = compiled.ids.indexOf(id);
+      index.set(id, i);
+    }
+    return i;
+  };
+  // Ids are "0" .. "n-1" for presets; indexOf covers any other graph.
+  const lookUp = (id: string) => (compiled.ids[Number(id)] === id ? Number(id) : indexOf(id));
+  const accounts = function* () {
+    for (const e of run.cascade.events) yield lookUp(e.account);
+    for (const id of suspended) yield lookUp(id);
+    for (const e of run.withoutInterventions?.cascade.events ?? []) yield lookUp(e.account);
+  };
+  const chosen = cascadeViewAccounts(compiled, lookUp(run.source), accounts());
+  const part: CompiledGraph = inducedSubgraph(compiled, chosen);
+  const partFacts: GraphFacts = { ...facts, labels: new Map() };
+  chosen.forEach((account, i) => {
+    const label = facts.labels.get(account);
+    if (label) partFacts.labels.set(i, label);
+  });
+  views++;
+  return {
+    ...snapshot(`${key}|view-${views}`, { compiled: part, facts: partFacts }),
+    whole: { n: compiled.n, m: compiled.m },
+    bytes: compiledBytes(compiled),
   };
 }
 
@@ -60,7 +113,7 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
       let outcome: InterveneOutcome;
       if (action.kind === "compare") {
         const { baseline, intervention, effect } = compareIntervention(setup, interventions, action.runs, {
-          social: built.graph,
+          facts: built.facts,
         });
         outcome = { kind: "compare", comparison: { baseline, intervention, effect } };
       } else if (action.kind === "centralities") {
@@ -137,9 +190,7 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
       // Parsing happens here so a large file never freezes the page.
       const result = readCascadeFile(request.name, request.text, request.options);
       const key = `file|${request.name}|${performance.now()}`;
-      const graph = result.graph
-        ? snapshot(key, { graph: result.graph, compiled: compileGraph(result.graph) })
-        : null;
+      const graph = result.graph ? snapshotOfFile(key, result.graph) : null;
       const response: LabResponse = {
         id: request.id,
         type: "read",
@@ -164,14 +215,19 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
         ? suspendedIds(
             compileInterventions(cached.built.compiled, interventions, {
               source: cached.built.compiled.ids.indexOf(run.source),
-              social: cached.built.graph,
+              facts: cached.built.facts,
             }),
           )
         : [];
     const response: LabResponse = {
       id: request.id,
       type: "result",
-      graph: request.knownGraphKey === key ? null : snapshot(key, cached.built),
+      graph:
+        cached.built.compiled.n > NETWORK_VIEW_LIMIT
+          ? cascadeSnapshot(key, cached.built, run, suspended)
+          : request.knownGraphKey === key
+            ? null
+            : snapshot(key, cached.built),
       graphKey: key,
       run,
       suspended,

@@ -7,6 +7,8 @@
  * terminated on cancel, and are created again on the next call. A new call
  * cancels the one still running: the latest request wins.
  */
+
+import { DEFAULT_MEMORY_BUDGET, estimateGraphBytes } from "../core/graph-size.ts";
 import {
   type BatchPartial,
   type MonteCarloSummary,
@@ -66,6 +68,15 @@ export interface MonteCarloPool {
   dispose(): void;
 }
 
+/**
+ * Each worker builds its own copy of the graph (about 4 s and 300 MB for a
+ * million Weibo accounts): use no more workers than fit in one tab's budget
+ * together, so a huge graph runs on fewer cores instead of exhausting memory.
+ */
+export function workersThatFit(scenario: Scenario, budgetBytes = DEFAULT_MEMORY_BUDGET): number {
+  return Math.max(1, Math.floor(budgetBytes / estimateGraphBytes(scenario.preset, scenario.nodes)));
+}
+
 export function createMonteCarloPool(options: PoolOptions = {}): MonteCarloPool {
   const size = Math.max(
     1,
@@ -90,7 +101,7 @@ export function createMonteCarloPool(options: PoolOptions = {}): MonteCarloPool 
   const run = (scenario: Scenario, runs: number, runOptions: MonteCarloOptions = {}) => {
     cancelCurrent?.();
     const { onProgress, signal } = runOptions;
-    const ranges = splitRuns(runs, size);
+    const ranges = splitRuns(runs, Math.min(size, workersThatFit(scenario)));
     const thisJob = ++job;
     return new Promise<MonteCarloSummary>((resolve, reject) => {
       if (signal?.aborted) {

@@ -20,6 +20,10 @@ export interface GraphSnapshot {
   bot: Uint8Array;
   /** Display names where the preset gives one (big V, public account). */
   labels: Array<[number, string]>;
+  /** The whole graph's size when only the cascade's part of it is sent (too large to draw), else null. */
+  whole: { n: number; m: number } | null;
+  /** Bytes of the whole compiled graph's typed arrays, for the memory readout. */
+  bytes: number;
 }
 
 /** One estimator's prediction at T, with what the charts need. */

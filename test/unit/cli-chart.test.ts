@@ -58,6 +58,21 @@ describe("chart command", () => {
     expect(readSvg(out).querySelectorAll(".accounts circle")).toHaveLength(120);
   });
 
+  it("draws only the cascade's part of a network too large to lay out, and says so", async () => {
+    const out = join(dir, "network-large.svg");
+    await runChart(["network", "--nodes", "150000", "--seed", "cli", "--p", "0.005", "--out", out]);
+    const doc = readSvg(out);
+    const drawn = doc.querySelectorAll(".accounts circle").length;
+    // The source, its few reposters and its first 300 followers at most.
+    expect(drawn).toBeGreaterThan(1);
+    expect(drawn).toBeLessThanOrEqual(5000);
+    // The caption wraps over several lines.
+    const caption = [...doc.querySelectorAll(".caption")].map((line) => line.textContent).join(" ");
+    expect(caption.replace(/\s+/g, " ")).toMatch(
+      new RegExp(`Drawn: the cascade's ${drawn.toLocaleString("en")} of 150,000 accounts\\.`),
+    );
+  });
+
   it("draws a fan and crossing times over the given number of runs", async () => {
     const fan = join(dir, "fan.svg");
     await runChart(["fan", ...small, "--runs", "12", "--out", fan]);

@@ -27,13 +27,24 @@ describe("graph size guard", () => {
   });
 
   it("maxAccountsFor is the boundary of assertGraphFits", () => {
-    const budget = 500 * 1024 ** 2;
+    const budget = 100 * 1024 ** 2;
     const max = maxAccountsFor("weibo", budget);
+    expect(max).toBeLessThan(1_000_000);
     expect(() => assertGraphFits("weibo", max, budget)).not.toThrow();
     expect(() => assertGraphFits("weibo", max + 1, budget)).toThrow(GraphTooLargeError);
   });
 
+  it("lets a million accounts through for every preset but group chats, within 2 GB", () => {
+    for (const preset of ["weibo", "moments", "public-account", "ba", "er", "ws", "sbm"] as const) {
+      expect(maxAccountsFor(preset)).toBe(1_000_000);
+      expect(() => validateScenario({ ...DEFAULT_SCENARIO, preset, nodes: 1_000_000 })).not.toThrow();
+    }
+    // About 3.9 kB per group-chat account (157 links each): half a million fit.
+    expect(maxAccountsFor("groups")).toBeGreaterThan(400_000);
+    expect(maxAccountsFor("groups")).toBeLessThan(600_000);
+  });
+
   it("buildGraph honours a smaller budget passed by the app", () => {
-    expect(() => buildGraph({ ...DEFAULT_SCENARIO, nodes: 2000 }, 1024 ** 2)).toThrow(GraphTooLargeError);
+    expect(() => buildGraph({ ...DEFAULT_SCENARIO, nodes: 2000 }, 256 * 1024)).toThrow(GraphTooLargeError);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileGraph } from "../../src/core/compiled-graph.ts";
 import { groups } from "../../src/core/generators/groups.ts";
 import { stochasticBlock } from "../../src/core/generators/stochastic-block.ts";
+import { graphFactsOf } from "../../src/core/graph-facts.ts";
 import {
   compileInterventions,
   coreNumbers,
@@ -144,7 +145,7 @@ describe("interventions on simulated runs", () => {
     const setup = { ...setupOn(social, 1), graph: compiled };
     const plan = compileInterventions(compiled, [{ kind: "cut-community", community: 2 }], {
       source: 0,
-      social,
+      facts: graphFactsOf(social, compiled),
     });
     const cascade = simulateRun(setup, 0, plan);
     const baseline = simulateRun(setup, 0);
@@ -159,7 +160,10 @@ describe("interventions on simulated runs", () => {
       createRng("g"),
     );
     const compiled = compileGraph(social);
-    const plan = compileInterventions(compiled, [{ kind: "group-cap", maxSize: 10 }], { source: 0, social });
+    const plan = compileInterventions(compiled, [{ kind: "group-cap", maxSize: 10 }], {
+      source: 0,
+      facts: graphFactsOf(social, compiled),
+    });
     expect(plan.graph.m).toBeLessThan(compiled.m);
     // Every account now reaches at most (10 - 1) co-members per group it is in.
     for (let u = 0; u < plan.graph.n; u++) {
@@ -176,7 +180,7 @@ describe("interventions on simulated runs", () => {
     const compiled = compileGraph(social);
     const plan = compileInterventions(compiled, [{ kind: "group-forward-limit", maxGroups: 1 }], {
       source: 0,
-      social,
+      facts: graphFactsOf(social, compiled),
     });
     const sizes = social.getAttribute("groupSizes") ?? [];
     for (let u = 0; u < plan.graph.n; u++) {
@@ -188,9 +192,13 @@ describe("interventions on simulated runs", () => {
 
   it("refuses group limits on a graph without groups", () => {
     const setup = setupOn(star(10), 1);
+    const facts = graphFactsOf(star(10), setup.graph);
     expect(() =>
-      compileInterventions(setup.graph, [{ kind: "group-cap", maxSize: 5 }], { source: 0, social: star(10) }),
+      compileInterventions(setup.graph, [{ kind: "group-cap", maxSize: 5 }], { source: 0, facts }),
     ).toThrow(/interventions\[0\]: this graph has no group chats/);
+    expect(() =>
+      compileInterventions(setup.graph, [{ kind: "cut-community", community: 0 }], { source: 0, facts }),
+    ).toThrow(/interventions\[0\]\.community: this graph has no communities/);
   });
 
   it("a correction that reaches everyone first makes everyone immune", () => {

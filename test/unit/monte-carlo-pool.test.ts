@@ -8,7 +8,12 @@ import { prepareScenarioBatch, runScenarioBatch, summarize } from "../../src/cor
 import { buildGraph, DEFAULT_SCENARIO, type Scenario } from "../../src/core/scenario.ts";
 import { createMonteCarloHandler } from "../../src/worker/monte-carlo-handler.ts";
 import type { MonteCarloRequest, MonteCarloResponse } from "../../src/worker/monte-carlo-protocol.ts";
-import { createMonteCarloPool, MonteCarloWorkerError, type WorkerLike } from "../../src/worker/pool.ts";
+import {
+  createMonteCarloPool,
+  MonteCarloWorkerError,
+  type WorkerLike,
+  workersThatFit,
+} from "../../src/worker/pool.ts";
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<MonteCarloResponse>) => void) | null = null;
@@ -113,5 +118,15 @@ describe("createMonteCarloPool", () => {
     const error = await pool.run(bad, 10).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MonteCarloWorkerError);
     expect((error as Error).message).toMatch(/from 0 to 1/);
+  });
+});
+
+describe("workersThatFit", () => {
+  it("uses fewer workers when each one's copy of the graph is large", () => {
+    expect(workersThatFit(DEFAULT_SCENARIO)).toBeGreaterThan(64);
+    // About 355 MB per copy of a million Weibo accounts: six fit in 2 GB.
+    expect(workersThatFit({ ...DEFAULT_SCENARIO, nodes: 1_000_000 })).toBe(6);
+    expect(workersThatFit({ ...DEFAULT_SCENARIO, preset: "public-account", nodes: 1_000_000 })).toBe(2);
+    expect(workersThatFit({ ...DEFAULT_SCENARIO, preset: "groups", nodes: 500_000 })).toBe(1);
   });
 });

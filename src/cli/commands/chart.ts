@@ -13,6 +13,7 @@ import { forceLayout } from "../../charts/force-layout.ts";
 import { cascadeOnGraph, networkChart } from "../../charts/network.ts";
 import { type ChartContext, LIGHT_THEME, PRESENTATION_THEME } from "../../charts/svg.ts";
 import { timeSeriesChart } from "../../charts/time-series.ts";
+import { indexById } from "../../core/compiled-graph.ts";
 import { formatCount } from "../../core/format.ts";
 import { cumulativeSeries } from "../../core/legal.ts";
 import { getModel } from "../../core/models/index.ts";
@@ -23,6 +24,7 @@ import {
   runScenarioBatch,
   summarize,
 } from "../../core/monte-carlo.ts";
+import { cascadeViewAccounts, inducedSubgraph, NETWORK_VIEW_LIMIT } from "../../core/network-view.ts";
 import { buildGraph, runScenario, type Scenario } from "../../core/scenario.ts";
 import { numberOption, UsageError } from "../args.ts";
 import { scenarioFromValues, scenarioOptionSpecs, stringValue } from "../scenario-args.ts";
@@ -168,7 +170,7 @@ export async function runChart(argv: string[]): Promise<string> {
   } else {
     const built = buildGraph(scenario);
     const run = runScenario(scenario, built);
-    const caption = scenarioCaption(scenario, run.params, run.source);
+    let caption = scenarioCaption(scenario, run.params, run.source);
     if (kind === "timeseries") {
       const series = cumulativeSeries(run.cascade, scenario.rules);
       element = timeSeriesChart({ series, report: run.report }, { ...common, caption }, context);
@@ -182,7 +184,22 @@ export async function runChart(argv: string[]): Promise<string> {
       element = cascadeTreeChart(data, { ...common, caption, layout }, context);
       rows = cascadeTreeRows(data);
     } else {
-      const { compiled } = built;
+      // Above NETWORK_VIEW_LIMIT accounts a force layout of everyone would take minutes: draw the cascade's part, as the app does.
+      const whole = built.compiled;
+      let compiled = whole;
+      if (whole.n > NETWORK_VIEW_LIMIT) {
+        const index = indexById(whole.ids);
+        const at = (id: string) => index.get(id) ?? -1;
+        const accounts = cascadeViewAccounts(
+          whole,
+          at(run.source),
+          run.cascade.events.map((e) => at(e.account)),
+        );
+        compiled = inducedSubgraph(whole, accounts);
+      }
+      if (compiled !== whole) {
+        caption = `${caption} Drawn: the cascade's ${formatCount(compiled.n)} of ${formatCount(whole.n)} accounts.`;
+      }
       const { repostTime, parentOf } = cascadeOnGraph(compiled.ids, run.cascade.events);
       element = networkChart(
         {

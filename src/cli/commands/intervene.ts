@@ -222,7 +222,7 @@ export function runIntervene(argv: string[]): string {
   const built = buildGraph(scenario);
   const setup = interventionSetup({ ...scenario, interventions }, built);
   const baseline = runOutcomes(setup, runs);
-  const comparison = compareIntervention(setup, interventions, runs, { social: built.graph }, baseline);
+  const comparison = compareIntervention(setup, interventions, runs, { facts: built.facts }, baseline);
   const out: Record<string, unknown> = {
     preset,
     nodes: scenario.nodes,

@@ -4,7 +4,7 @@
  * proportional to their degree; links are mutual. graphology-generators has no BA.
  */
 import type { Rng } from "../random.ts";
-import { addMutual, audienceFromDegree, emptySocialGraph } from "./social-graph.ts";
+import { addMutual, audienceFromDegree, type GraphSink, toSocialGraph } from "./sink.ts";
 import { requireInteger, type SocialGraph } from "./types.ts";
 
 export interface BarabasiAlbertOptions {
@@ -14,17 +14,21 @@ export interface BarabasiAlbertOptions {
 }
 
 export function barabasiAlbert(options: BarabasiAlbertOptions, rng: Rng): SocialGraph {
+  return toSocialGraph(options.n, (sink) => barabasiAlbertInto(options, rng, sink));
+}
+
+export function barabasiAlbertInto(options: BarabasiAlbertOptions, rng: Rng, graph: GraphSink): void {
   const { n, m } = options;
   requireInteger("generators/barabasi-albert", "n", n, 2, 2_000_000);
   requireInteger("generators/barabasi-albert", "m", m, 1, n - 1);
-  const graph = emptySocialGraph(n, "ba");
+  graph.begin("ba");
   // Every endpoint of every edge, once per endpoint: a uniform pick is degree-proportional.
   const endpoints = new Uint32Array(2 * m * n + 2 * m * m);
   let size = 0;
   const seedSize = m + 1;
   for (let i = 0; i < seedSize; i++) {
     for (let j = i + 1; j < seedSize; j++) {
-      addMutual(graph, String(i), String(j));
+      addMutual(graph, i, j);
       endpoints[size++] = i;
       endpoints[size++] = j;
     }
@@ -34,10 +38,10 @@ export function barabasiAlbert(options: BarabasiAlbertOptions, rng: Rng): Social
     chosen.clear();
     while (chosen.size < m) chosen.add(endpoints[rng.int(size)]);
     for (const u of chosen) {
-      addMutual(graph, String(v), String(u));
+      addMutual(graph, v, u);
       endpoints[size++] = v;
       endpoints[size++] = u;
     }
   }
-  return audienceFromDegree(graph);
+  audienceFromDegree(graph);
 }

@@ -5,7 +5,7 @@
  * other member of each of its groups, so the audience is the co-members.
  */
 import type { Rng } from "../random.ts";
-import { emptySocialGraph } from "./social-graph.ts";
+import { type GraphSink, toSocialGraph } from "./sink.ts";
 import { requireInteger, requireNumber, type SocialGraph } from "./types.ts";
 
 export const WECHAT_GROUP_CAP = 500;
@@ -37,36 +37,72 @@ function powerLawSize(rng: Rng, min: number, max: number, alpha: number): number
 }
 
 export function groups(options: GroupsOptions, rng: Rng): SocialGraph {
+  return toSocialGraph(options.n, (sink) => groupsInto(options, rng, sink));
+}
+
+export function groupsInto(options: GroupsOptions, rng: Rng, graph: GraphSink): void {
+  const chats = groupChats(options, rng, graph, () => graph.begin("groups"));
+  for (let i = 0; i < options.n; i++) {
+    graph.mergeAccount(i, { groups: chats.memberships[i], followers: chats.coMembers[i] });
+  }
+  graph.setGraphAttribute("groupSizes", chats.groupSizes);
+}
+
+export interface GroupChats {
+  /** Group ids of each account. */
+  memberships: number[][];
+  groupSizes: number[];
+  /** Distinct co-members of each account: its out-degree from the group links alone. */
+  coMembers: Uint32Array;
+}
+
+/**
+ * Draws the groups and links every pair of co-members (both ways) into
+ * `graph`, which may already hold other links (the public-account preset
+ * adds group chats to Moments), so the co-member counts are worked out here.
+ */
+export function groupChats(options: GroupsOptions, rng: Rng, graph: GraphSink, begin = () => {}): GroupChats {
   const module = "generators/groups";
   const { n, groupsPerAccount, minSize, maxSize, sizeExponent } = options;
-  requireInteger(module, "n", n, 3, 500_000);
+  requireInteger(module, "n", n, 3, 2_000_000);
   requireNumber(module, "groupsPerAccount", groupsPerAccount, 0.1, 20);
   requireInteger(module, "maxSize", maxSize, 2, WECHAT_GROUP_CAP);
   requireInteger(module, "minSize", minSize, 2, maxSize);
   requireNumber(module, "sizeExponent", sizeExponent, 1.01, 5);
-  const graph = emptySocialGraph(n, "groups");
+  begin();
   const memberships: number[][] = Array.from({ length: n }, () => []);
   const groupSizes: number[] = [];
+  const members: number[][] = [];
   let seats = Math.round(n * groupsPerAccount);
   while (seats > 0) {
     const size = Math.min(n, powerLawSize(rng, minSize, maxSize, sizeExponent));
-    const members = new Set<number>();
-    while (members.size < size) members.add(rng.int(n));
+    const drawn = new Set<number>();
+    while (drawn.size < size) drawn.add(rng.int(n));
     const id = groupSizes.length;
     groupSizes.push(size);
-    const list = [...members];
+    const list = [...drawn];
+    members.push(list);
     for (const m of list) memberships[m].push(id);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        graph.mergeEdge(String(list[i]), String(list[j]));
-        graph.mergeEdge(String(list[j]), String(list[i]));
+        graph.mergeEdge(list[i], list[j]);
+        graph.mergeEdge(list[j], list[i]);
       }
     }
     seats -= size;
   }
-  graph.forEachNode((node) => {
-    graph.mergeNodeAttributes(node, { groups: memberships[Number(node)], followers: graph.outDegree(node) });
-  });
-  graph.setAttribute("groupSizes", groupSizes);
-  return graph;
+  const coMembers = new Uint32Array(n);
+  const seenBy = new Int32Array(n).fill(-1);
+  for (let u = 0; u < n; u++) {
+    seenBy[u] = u;
+    for (const group of memberships[u]) {
+      for (const v of members[group]) {
+        if (seenBy[v] !== u) {
+          seenBy[v] = u;
+          coMembers[u]++;
+        }
+      }
+    }
+  }
+  return { memberships, groupSizes, coMembers };
 }

@@ -4,8 +4,9 @@
  * audience is the friend count, most of it outside the sampled graph.
  */
 import type { Rng } from "../random.ts";
+import { type GraphSink, toSocialGraph } from "./sink.ts";
 import { requireNumber, type SocialGraph } from "./types.ts";
-import { wattsStrogatz } from "./watts-strogatz.ts";
+import { wattsStrogatzInto } from "./watts-strogatz.ts";
 
 export interface MomentsOptions {
   n: number;
@@ -19,13 +20,20 @@ export interface MomentsOptions {
 export const MOMENTS_DEFAULTS: Omit<MomentsOptions, "n"> = { k: 12, beta: 0.08, medianFriends: 150 };
 
 export function moments(options: MomentsOptions, rng: Rng): SocialGraph {
+  return toSocialGraph(options.n, (sink) => momentsInto(options, rng, sink));
+}
+
+/** Returns each account's audience (friends in all). */
+export function momentsInto(options: MomentsOptions, rng: Rng, graph: GraphSink): Float64Array {
   requireNumber("generators/moments", "medianFriends", options.medianFriends, 1, 10_000);
-  const graph = wattsStrogatz({ n: options.n, k: options.k, beta: options.beta }, rng);
-  graph.setAttribute("kind", "moments");
-  graph.forEachNode((node, attributes) => {
+  const degrees = wattsStrogatzInto({ n: options.n, k: options.k, beta: options.beta }, rng, graph);
+  graph.setGraphAttribute("kind", "moments");
+  const followers = new Float64Array(options.n);
+  for (let i = 0; i < options.n; i++) {
     // WeChat caps friends at 10,000.
     const total = Math.min(10_000, Math.round(rng.logNormal(Math.log(options.medianFriends), 0.7)));
-    graph.setNodeAttribute(node, "followers", Math.max(attributes.followers, total));
-  });
-  return graph;
+    followers[i] = Math.max(degrees[i], total);
+    graph.mergeAccount(i, { followers: followers[i] });
+  }
+  return followers;
 }

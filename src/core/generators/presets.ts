@@ -3,15 +3,16 @@
  * worker and the CLI build the same graph from the same (preset, n, seed).
  */
 import type { Rng } from "../random.ts";
-import { barabasiAlbert } from "./barabasi-albert.ts";
-import { erdosRenyi } from "./erdos-renyi.ts";
-import { GROUPS_DEFAULTS, groups } from "./groups.ts";
-import { MOMENTS_DEFAULTS, moments } from "./moments.ts";
-import { PUBLIC_ACCOUNT_DEFAULTS, publicAccount } from "./public-account.ts";
-import { stochasticBlock } from "./stochastic-block.ts";
+import { barabasiAlbertInto } from "./barabasi-albert.ts";
+import { erdosRenyiInto } from "./erdos-renyi.ts";
+import { GROUPS_DEFAULTS, groupsInto } from "./groups.ts";
+import { MOMENTS_DEFAULTS, momentsInto } from "./moments.ts";
+import { PUBLIC_ACCOUNT_DEFAULTS, publicAccountInto } from "./public-account.ts";
+import { type GraphSink, toSocialGraph } from "./sink.ts";
+import { stochasticBlockInto } from "./stochastic-block.ts";
 import { GeneratorError, type SocialGraph } from "./types.ts";
-import { wattsStrogatz } from "./watts-strogatz.ts";
-import { WEIBO_DEFAULTS, weibo } from "./weibo.ts";
+import { wattsStrogatzInto } from "./watts-strogatz.ts";
+import { WEIBO_DEFAULTS, weiboInto } from "./weibo.ts";
 
 export const PRESET_IDS = ["weibo", "moments", "groups", "public-account", "ba", "er", "ws", "sbm"] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -86,29 +87,48 @@ export function isPresetId(value: string): value is PresetId {
   return (PRESET_IDS as readonly string[]).includes(value);
 }
 
+/** The preset as a graphology graph (small graphs, tests): see compilePreset for any size. */
 export function generatePreset(preset: PresetId, n: number, rng: Rng): SocialGraph {
+  checkPresetSize(n);
+  return toSocialGraph(n, (sink) => generatePresetInto(preset, n, rng, sink));
+}
+
+function checkPresetSize(n: number): void {
   if (!Number.isInteger(n) || n < MIN_NODES || n > MAX_NODES) {
     throw new GeneratorError(
       `generators/presets: invalid number of accounts ${n}. Should be a whole number from ${MIN_NODES} to ${MAX_NODES}.`,
     );
   }
+}
+
+/** Writes the preset into `sink` (which must have `n` accounts); the same draws whatever the sink. */
+export function generatePresetInto(preset: PresetId, n: number, rng: Rng, sink: GraphSink): void {
+  checkPresetSize(n);
   switch (preset) {
     case "weibo":
-      return weibo({ n, ...WEIBO_DEFAULTS }, rng);
+      weiboInto({ n, ...WEIBO_DEFAULTS }, rng, sink);
+      return;
     case "moments":
-      return moments({ n, ...MOMENTS_DEFAULTS }, rng);
+      momentsInto({ n, ...MOMENTS_DEFAULTS }, rng, sink);
+      return;
     case "groups":
-      return groups({ n, ...GROUPS_DEFAULTS }, rng);
+      groupsInto({ n, ...GROUPS_DEFAULTS }, rng, sink);
+      return;
     case "public-account":
-      return publicAccount({ n, ...PUBLIC_ACCOUNT_DEFAULTS }, rng);
+      publicAccountInto({ n, ...PUBLIC_ACCOUNT_DEFAULTS }, rng, sink);
+      return;
     case "ba":
-      return barabasiAlbert({ n, m: 4 }, rng);
+      barabasiAlbertInto({ n, m: 4 }, rng, sink);
+      return;
     case "er":
-      return erdosRenyi({ n, meanDegree: 10 }, rng);
+      erdosRenyiInto({ n, meanDegree: 10 }, rng, sink);
+      return;
     case "ws":
-      return wattsStrogatz({ n, k: 10, beta: 0.1 }, rng);
+      wattsStrogatzInto({ n, k: 10, beta: 0.1 }, rng, sink);
+      return;
     case "sbm":
-      return stochasticBlock({ n, blocks: 5, meanDegreeIn: 9, meanDegreeOut: 1 }, rng);
+      stochasticBlockInto({ n, blocks: 5, meanDegreeIn: 9, meanDegreeOut: 1 }, rng, sink);
+      return;
     default:
       throw new GeneratorError(
         `generators/presets: unknown preset '${String(preset)}'. Use one of ${PRESET_IDS.join(", ")}.`,

@@ -4,8 +4,9 @@
  * audience is its subscriber count, most of them outside the sampled graph.
  */
 import type { Rng } from "../random.ts";
-import { groups } from "./groups.ts";
-import { moments } from "./moments.ts";
+import { groupChats } from "./groups.ts";
+import { momentsInto } from "./moments.ts";
+import { type GraphSink, toSocialGraph } from "./sink.ts";
 import { requireNumber, type SocialGraph } from "./types.ts";
 
 export interface PublicAccountOptions {
@@ -21,37 +22,40 @@ export const PUBLIC_ACCOUNT_DEFAULTS: Omit<PublicAccountOptions, "n"> = {
 };
 
 export function publicAccount(options: PublicAccountOptions, rng: Rng): SocialGraph {
+  return toSocialGraph(options.n, (sink) => publicAccountInto(options, rng, sink));
+}
+
+export function publicAccountInto(options: PublicAccountOptions, rng: Rng, graph: GraphSink): void {
   const module = "generators/public-account";
   requireNumber(module, "subscribers", options.subscribers, 1, 1e9);
   requireNumber(module, "subscribedShare", options.subscribedShare, 0, 1);
-  const graph = moments({ n: options.n, k: 8, beta: 0.1, medianFriends: 150 }, rng.fork("moments"));
-  const chats = groups(
+  const friends = momentsInto(
+    { n: options.n, k: 8, beta: 0.1, medianFriends: 150 },
+    rng.fork("moments"),
+    graph,
+  );
+  // Group links go straight in after the Moments links: merging keeps the first of each, as before.
+  const chats = groupChats(
     { n: options.n, groupsPerAccount: 0.6, minSize: 3, maxSize: 200, sizeExponent: 2.4 },
     rng.fork("groups"),
+    graph,
   );
-  chats.forEachEdge((_e, _a, u, v) => {
-    graph.mergeEdge(u, v);
-  });
-  chats.forEachNode((node, attributes) => {
-    graph.mergeNodeAttributes(node, {
-      groups: attributes.groups,
-      followers: graph.getNodeAttribute(node, "followers") + attributes.followers,
-    });
-  });
-  graph.setAttribute("groupSizes", chats.getAttribute("groupSizes"));
+  for (let i = 0; i < options.n; i++) {
+    graph.mergeAccount(i, { groups: chats.memberships[i], followers: friends[i] + chats.coMembers[i] });
+  }
+  graph.setGraphAttribute("groupSizes", chats.groupSizes);
   let subscribed = 0;
-  graph.forEachNode((node) => {
-    if (node !== "0" && rng.next() < options.subscribedShare) {
-      graph.mergeEdge("0", node);
+  for (let i = 1; i < options.n; i++) {
+    if (rng.next() < options.subscribedShare) {
+      graph.mergeEdge(0, i);
       subscribed++;
     }
-  });
-  graph.mergeNodeAttributes("0", {
+  }
+  graph.mergeAccount(0, {
     followers: Math.max(subscribed, options.subscribers),
     label: "public account",
     groups: [],
   });
-  graph.setAttribute("kind", "public-account");
-  graph.setAttribute("suggestedSource", "0");
-  return graph;
+  graph.setGraphAttribute("kind", "public-account");
+  graph.setGraphAttribute("suggestedSource", "0");
 }

@@ -7,7 +7,7 @@
  * v follows u and sees u's reposts.
  */
 import type { Rng } from "../random.ts";
-import { emptySocialGraph } from "./social-graph.ts";
+import { type GraphSink, toSocialGraph } from "./sink.ts";
 import { requireInteger, requireNumber, type SocialGraph } from "./types.ts";
 
 export interface WeiboOptions {
@@ -36,6 +36,10 @@ export const WEIBO_DEFAULTS: Omit<WeiboOptions, "n"> = {
 };
 
 export function weibo(options: WeiboOptions, rng: Rng): SocialGraph {
+  return toSocialGraph(options.n, (sink) => weiboInto(options, rng, sink));
+}
+
+export function weiboInto(options: WeiboOptions, rng: Rng, graph: GraphSink): void {
   const module = "generators/weibo";
   const { n, follows, reciprocity, bigV, bigVMaxFollowers, medianFollowers, botShare } = options;
   requireInteger(module, "n", n, 10, 2_000_000);
@@ -45,7 +49,7 @@ export function weibo(options: WeiboOptions, rng: Rng): SocialGraph {
   requireNumber(module, "bigVMaxFollowers", bigVMaxFollowers, 1, 1e9);
   requireNumber(module, "medianFollowers", medianFollowers, 1, 1e7);
   requireNumber(module, "botShare", botShare, 0, 1);
-  const graph = emptySocialGraph(n, "weibo");
+  graph.begin("weibo");
   // One slot per follower gained plus one per account: a uniform pick is (followers + 1)-proportional.
   const slots = new Uint32Array(n + n * follows * 2 + n);
   let size = 0;
@@ -56,17 +60,17 @@ export function weibo(options: WeiboOptions, rng: Rng): SocialGraph {
       let tries = 0;
       while (chosen.size < follows && tries++ < follows * 20) chosen.add(slots[rng.int(size)]);
       for (const u of chosen) {
-        graph.mergeEdge(String(u), String(v));
+        graph.mergeEdge(u, v);
         slots[size++] = u;
         if (rng.next() < reciprocity) {
-          graph.mergeEdge(String(v), String(u));
+          graph.mergeEdge(v, u);
           slots[size++] = v;
         }
       }
     } else {
       for (let u = 0; u < v; u++) {
-        graph.mergeEdge(String(u), String(v));
-        graph.mergeEdge(String(v), String(u));
+        graph.mergeEdge(u, v);
+        graph.mergeEdge(v, u);
         slots[size++] = u;
         slots[size++] = v;
       }
@@ -75,20 +79,18 @@ export function weibo(options: WeiboOptions, rng: Rng): SocialGraph {
   }
   // Big V: the earliest accounts, who already have the most followers; everyone may follow them.
   const sigma = 1.6;
-  graph.forEachNode((node) => {
-    const inGraph = graph.outDegree(node);
+  const inGraph = graph.outDegrees();
+  for (let v = 0; v < n; v++) {
     const offGraph = Math.round(rng.logNormal(Math.log(medianFollowers), sigma));
-    graph.mergeNodeAttributes(node, { followers: inGraph + offGraph, bot: rng.next() < botShare });
-  });
+    graph.mergeAccount(v, { followers: inGraph[v] + offGraph, bot: rng.next() < botShare });
+  }
   for (let b = 0; b < bigV; b++) {
-    const node = String(b);
     // Log-uniform between 1% of the maximum and the maximum; the first is the largest.
     const followers = b === 0 ? bigVMaxFollowers : Math.round(bigVMaxFollowers * 0.01 ** rng.next());
-    graph.mergeNodeAttributes(node, { followers, bot: false, label: `big V ${b + 1}` });
+    graph.mergeAccount(b, { followers, bot: false, label: `big V ${b + 1}` });
     for (let v = 0; v < n; v++) {
-      if (v !== b && rng.next() < 0.05) graph.mergeEdge(node, String(v));
+      if (v !== b && rng.next() < 0.05) graph.mergeEdge(b, v);
     }
   }
-  if (bigV > 0) graph.setAttribute("suggestedSource", "0");
-  return graph;
+  if (bigV > 0) graph.setGraphAttribute("suggestedSource", "0");
 }

@@ -12,7 +12,37 @@ import { DirectedGraph } from "graphology";
 import betweenness from "graphology-metrics/centrality/betweenness.js";
 import pagerank from "graphology-metrics/centrality/pagerank.js";
 import type { CompiledGraph } from "../compiled-graph.ts";
-import type { Centrality } from "./types.ts";
+import { CENTRALITIES, type Centrality, InterventionError } from "./types.ts";
+
+/**
+ * Most accounts each measure handles. PageRank and betweenness copy the graph
+ * into graphology (about 320 bytes a link: 200,000 Weibo accounts take about
+ * 600 MB) and betweenness costs accounts × links; the others read the
+ * compiled arrays and work at any size.
+ */
+export const CENTRALITY_LIMITS: Record<Centrality, number> = {
+  degree: Number.POSITIVE_INFINITY,
+  "out-degree": Number.POSITIVE_INFINITY,
+  audience: Number.POSITIVE_INFINITY,
+  "k-core": Number.POSITIVE_INFINITY,
+  pagerank: 200_000,
+  betweenness: 20_000,
+};
+
+/** The measures that work on a graph of `n` accounts. */
+export function centralitiesFor(n: number): Centrality[] {
+  return CENTRALITIES.filter((c) => n <= CENTRALITY_LIMITS[c]);
+}
+
+/** Refuses a measure the graph is too large for, naming the field and the measures that work. */
+export function checkCentralityFits(graph: CompiledGraph, centrality: Centrality, field: string): void {
+  if (graph.n <= CENTRALITY_LIMITS[centrality]) return;
+  throw new InterventionError(
+    field,
+    `${centrality} needs a graph of at most ${CENTRALITY_LIMITS[centrality].toLocaleString("en")} accounts; ` +
+      `this one has ${graph.n.toLocaleString("en")}. Use one of ${centralitiesFor(graph.n).join(", ")}.`,
+  );
+}
 
 /** The compiled graph reversed, as graphology: an edge follower -> poster. */
 function followsGraph(graph: CompiledGraph): DirectedGraph {
@@ -26,20 +56,41 @@ function followsGraph(graph: CompiledGraph): DirectedGraph {
   return g;
 }
 
-/** Sorted, de-duplicated neighbours (followers and followees) of each node, as CSR. */
+/** De-duplicated neighbours (followers and followees) of each node, as CSR: typed arrays, so a million accounts take seconds. */
 function undirectedNeighbours(graph: CompiledGraph): { offsets: Uint32Array; list: Uint32Array } {
-  const lists: number[][] = [];
-  for (let u = 0; u < graph.n; u++) {
-    const set = new Set<number>();
-    for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++) set.add(graph.targets[j]);
-    for (let j = graph.inOffsets[u]; j < graph.inOffsets[u + 1]; j++) set.add(graph.inSources[j]);
-    set.delete(u);
-    lists.push([...set]);
-  }
-  const offsets = new Uint32Array(graph.n + 1);
-  for (let u = 0; u < graph.n; u++) offsets[u + 1] = offsets[u] + lists[u].length;
-  const list = new Uint32Array(offsets[graph.n]);
-  for (let u = 0; u < graph.n; u++) list.set(lists[u], offsets[u]);
+  const n = graph.n;
+  const seenBy = new Int32Array(n).fill(-1);
+  // Two passes over the same loop: count, then fill.
+  const visit = (write: (u: number, v: number) => void) => {
+    for (let u = 0; u < n; u++) {
+      seenBy[u] = u;
+      for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++) {
+        const v = graph.targets[j];
+        if (seenBy[v] !== u) {
+          seenBy[v] = u;
+          write(u, v);
+        }
+      }
+      for (let j = graph.inOffsets[u]; j < graph.inOffsets[u + 1]; j++) {
+        const v = graph.inSources[j];
+        if (seenBy[v] !== u) {
+          seenBy[v] = u;
+          write(u, v);
+        }
+      }
+    }
+  };
+  const offsets = new Uint32Array(n + 1);
+  visit((u) => {
+    offsets[u + 1]++;
+  });
+  for (let u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+  const list = new Uint32Array(offsets[n]);
+  const next = offsets.slice(0, n);
+  seenBy.fill(-1);
+  visit((u, v) => {
+    list[next[u]++] = v;
+  });
   return { offsets, list };
 }
 
@@ -95,6 +146,7 @@ export function coreNumbers(graph: CompiledGraph): Uint32Array {
 
 /** A score per account index; higher means more central. */
 export function centralityScores(graph: CompiledGraph, centrality: Centrality): Float64Array {
+  checkCentralityFits(graph, centrality, "centrality");
   const scores = new Float64Array(graph.n);
   switch (centrality) {
     case "degree":

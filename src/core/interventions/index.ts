@@ -5,7 +5,14 @@
  * with the baseline on common random numbers (compare.ts), searched
  * (search.ts) and replayed on observed cascades (counterfactual.ts).
  */
-export { centralityScores, coreNumbers, rankAccounts, topAccounts } from "./centrality.ts";
+export {
+  CENTRALITY_LIMITS,
+  centralitiesFor,
+  centralityScores,
+  coreNumbers,
+  rankAccounts,
+  topAccounts,
+} from "./centrality.ts";
 export * from "./compare.ts";
 export * from "./counterfactual.ts";
 export * from "./markers.ts";

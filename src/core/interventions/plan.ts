@@ -18,10 +18,10 @@
 import type { CompiledGraph } from "../compiled-graph.ts";
 import { indexById } from "../compiled-graph.ts";
 import { EventQueue } from "../event-queue.ts";
-import type { SocialGraph } from "../generators/types.ts";
+import type { GraphFacts } from "../graph-facts.ts";
 import type { Recorder } from "../models/model.ts";
 import type { Rng } from "../random.ts";
-import { topAccounts } from "./centrality.ts";
+import { checkCentralityFits, topAccounts } from "./centrality.ts";
 import { keyedCoin } from "./coin.ts";
 import { type CounterMessage, correctionSeenTimes } from "./counter-message.ts";
 import { markCommunityInlinks, markLinks, withoutEdges } from "./cut-links.ts";
@@ -31,8 +31,8 @@ import { type Intervention, InterventionError, type Trigger, validateInterventio
 export interface PlanContext {
   /** Index of the source account (never chosen by a centrality ranking). */
   source: number;
-  /** The graph before compiling: needed for group limits (`groups`) and communities (`community`). */
-  social?: SocialGraph;
+  /** What the compiled graph leaves out: needed for group limits (`groups`) and communities (`community`). */
+  facts?: GraphFacts;
 }
 
 interface ShareRule {
@@ -70,12 +70,15 @@ function accountIndices(graph: CompiledGraph, accounts: readonly string[], field
   });
 }
 
-function memberships(graph: CompiledGraph, social: SocialGraph | undefined, field: string): number[][] {
-  if (!social?.hasNode(graph.ids[0]) || social.order !== graph.n) {
-    throw new InterventionError(field, "group limits need the social graph the compiled graph came from.");
+function memberships(graph: CompiledGraph, facts: GraphFacts | undefined, field: string): number[][] {
+  if (!facts) {
+    throw new InterventionError(field, "group limits need the facts of the graph (its group chats).");
   }
-  const list = graph.ids.map((id) => social.getNodeAttribute(id, "groups") ?? []);
-  if (list.every((g) => g.length === 0)) {
+  const list = facts.groups;
+  if (list && list.length !== graph.n) {
+    throw new InterventionError(field, "group limits need the group chats of this very graph.");
+  }
+  if (!list || list.every((g) => g.length === 0)) {
     throw new InterventionError(
       field,
       "this graph has no group chats (use the groups or public-account preset).",
@@ -120,6 +123,7 @@ export function compileInterventions(
         for (const u of accountIndices(graph, item.accounts, `${field}.accounts`)) suspend(u);
         break;
       case "suspend-top":
+        checkCentralityFits(graph, item.centrality, `${field}.centrality`);
         for (const u of topAccounts(graph, item.centrality, item.count, new Set([context.source])))
           suspend(u);
         break;
@@ -137,18 +141,17 @@ export function compileInterventions(
         plan.labels.push({ when: item.when, share: item.factor });
         break;
       case "group-cap":
-        markGroupCap(graph, memberships(graph, context.social, field), item.maxSize, removed());
+        markGroupCap(graph, memberships(graph, context.facts, field), item.maxSize, removed());
         break;
       case "group-forward-limit":
-        markForwardLimit(graph, memberships(graph, context.social, field), item.maxGroups, removed());
+        markForwardLimit(graph, memberships(graph, context.facts, field), item.maxGroups, removed());
         break;
       case "cut-links":
         markLinks(graph, item.links, removed(), `${field}.links`);
         break;
       case "cut-community": {
-        const social = context.social;
-        const community = graph.ids.map((id) => social?.getNodeAttribute(id, "community") ?? -1);
-        if (!social || community.every((c) => c < 0)) {
+        const community = context.facts?.community;
+        if (!community || community.length !== graph.n || community.every((c) => c < 0)) {
           throw new InterventionError(
             `${field}.community`,
             "this graph has no communities (the sbm preset has them).",

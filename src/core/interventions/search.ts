@@ -17,8 +17,8 @@
  * - compareStrategies / compareCentralities: one row per strategy
  *   (label, estimate, low, high) for the comparison chart.
  */
-import type { SocialGraph } from "../generators/types.ts";
-import { topAccounts } from "./centrality.ts";
+import type { GraphFacts } from "../graph-facts.ts";
+import { centralitiesFor, topAccounts } from "./centrality.ts";
 import {
   type Change,
   crossingProbability,
@@ -42,10 +42,10 @@ export interface SearchOptions {
   /** "estimate": the estimate is at most the target; "upper": so is the top of its 95% interval. */
   criterion?: "estimate" | "upper";
   /** The graph before compiling, for strategies that need it (groups, communities). */
-  social?: SocialGraph;
+  facts?: GraphFacts;
 }
 
-function checkSearch(options: SearchOptions): Required<Omit<SearchOptions, "social">> {
+function checkSearch(options: SearchOptions): Required<Omit<SearchOptions, "facts">> {
   if (!(options.target >= 0 && options.target <= 1)) {
     throw new InterventionError("target", `${options.target}. Should be a chance from 0 to 1.`);
   }
@@ -256,7 +256,7 @@ export interface Strategy {
 export function compareStrategies(
   setup: InterventionSetup,
   strategies: readonly Strategy[],
-  options: { runs: number; prong?: Prong; social?: SocialGraph; baselineLabel?: string },
+  options: { runs: number; prong?: Prong; facts?: GraphFacts; baselineLabel?: string },
   baseline: RunOutcomes = runOutcomes(setup, options.runs),
 ): StrategyRow[] {
   const prong = options.prong ?? "reposts";
@@ -282,7 +282,7 @@ export function compareStrategies(
   for (const strategy of strategies) {
     const plan = compileInterventions(setup.graph, strategy.interventions, {
       source: setup.source,
-      social: options.social,
+      facts: options.facts,
     });
     const outcomes = runOutcomes(setup, options.runs, plan);
     const effect = pairedEffect(baseline, outcomes);
@@ -302,7 +302,8 @@ export function compareCentralities(
   setup: InterventionSetup,
   options: { runs: number; count: number; centralities?: readonly Centrality[]; prong?: Prong },
 ): StrategyRow[] {
-  const centralities = options.centralities ?? CENTRALITIES;
+  // By default only the measures this graph is small enough for (a million accounts: no betweenness).
+  const centralities = options.centralities ?? centralitiesFor(setup.graph.n);
   return compareStrategies(
     setup,
     centralities.map((centrality) => ({
