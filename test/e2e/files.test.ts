@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { JSDOM } from "jsdom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
@@ -80,6 +81,25 @@ describe("opening real cascades", () => {
       "6 h",
     ]);
     expect(await table.textContent()).toMatch(/SEISMIC.*\d+\.\d%/);
+  });
+
+  it("exports the prediction, convergence and backtest charts as standalone SVG", async () => {
+    for (const name of [
+      "Early warning: predict from the first minutes",
+      "Predicted final size as more is observed",
+      "Backtest: prediction error",
+    ]) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 15_000 }),
+        page.getByRole("button", { name: `Export SVG: ${name}`, exact: true }).click(),
+      ]);
+      const text = readFileSync((await download.path())!, "utf8");
+      const doc = new JSDOM(text, { contentType: "image/svg+xml" }).window.document;
+      expect(doc.getElementsByTagName("parsererror"), name).toHaveLength(0);
+      expect(doc.documentElement.getAttribute("xmlns"), name).toBe("http://www.w3.org/2000/svg");
+      expect(doc.documentElement.getElementsByTagName("title").length, name).toBeGreaterThan(0);
+      expect(download.suggestedFilename(), name).toMatch(/\.svg$/);
+    }
   });
 
   it("refuses a broken file with file, line and problem, and keeps what was on screen", async () => {

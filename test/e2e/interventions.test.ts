@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { JSDOM } from "jsdom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
@@ -49,6 +51,19 @@ describe("the intervention lab", () => {
       expect.arrayContaining(["top 5 by pagerank", "top 5 by betweenness", "top 5 by audience"]),
     );
     expect(await page.getByText("Interventions compared").count()).toBeGreaterThan(0);
+  });
+
+  it("exports the comparison chart as a standalone SVG", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 15_000 }),
+      page.getByRole("button", { name: "Export SVG: Interventions compared", exact: true }).click(),
+    ]);
+    const text = readFileSync((await download.path())!, "utf8");
+    const doc = new JSDOM(text, { contentType: "image/svg+xml" }).window.document;
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.documentElement.getAttribute("xmlns")).toBe("http://www.w3.org/2000/svg");
+    expect(doc.documentElement.textContent).toContain("top 5 by pagerank");
+    expect(download.suggestedFilename()).toMatch(/\.svg$/);
   });
 
   it("removes the intervention again", async () => {
