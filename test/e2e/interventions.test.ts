@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildGraph, DEFAULT_SCENARIO } from "../../src/core/scenario.ts";
 import { launchBrowser } from "./browser.ts";
 
 let browser: Browser;
@@ -64,6 +65,38 @@ describe("the intervention lab", () => {
     expect(doc.documentElement.getAttribute("xmlns")).toBe("http://www.w3.org/2000/svg");
     expect(doc.documentElement.textContent).toContain("top 5 by pagerank");
     expect(download.suggestedFilename()).toMatch(/\.svg$/);
+  });
+
+  it("cuts a follow link with the scissors: an account, then one of its followers", async () => {
+    // The test knows the default network (same core, same seed): account 7 and one of its followers.
+    const { compiled } = buildGraph(DEFAULT_SCENARIO);
+    const poster = compiled.ids.indexOf("7");
+    const follower = compiled.ids[compiled.targets[compiled.offsets[poster]]];
+    await page.waitForTimeout(1500); // let the layout settle
+    await page
+      .getByLabel("Scissors: click an account, then one of its followers, to cut the link between them")
+      .check();
+    const canvas = page.getByRole("img", { name: /click an account/ });
+    // Finding an account centres the view on it; a click in the middle then picks it.
+    const clickFound = async (id: string) => {
+      await page.getByLabel("Find account").fill(id);
+      await page.getByLabel("Find account").press("Enter");
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    await clickFound("7");
+    await expect
+      .poll(() => page.getByText("Account 7 picked: now click one of its followers or friends.").count())
+      .toBe(1);
+    await clickFound(follower);
+    await expect.poll(() => page.getByText(/^[12] follow link\(s\) cut\.$/).count()).toBe(1);
+    // The cut replaces the deletion: the re-run lands in the link.
+    await expect
+      .poll(() => decodeURIComponent(page.url()), { timeout: 15_000 })
+      .toContain(`"kind":"cut-links","links":[["7","${follower}"]`);
+    await page
+      .getByLabel("Scissors: click an account, then one of its followers, to cut the link between them")
+      .uncheck();
   });
 
   it("removes the intervention again", async () => {
