@@ -149,6 +149,46 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
 }
 
+/**
+ * The memory of the page's workers after GC (JS heap and array buffers), summed, through the browser's DevTools session: each worker
+ * is attached in non-flat mode, so commands go in and answers come back as messages on this one session.
+ */
+async function workerHeapsAfterGc(browserCdp: CDPSession): Promise<{ workers: number; bytes: number }> {
+  const { targetInfos } = await browserCdp.send("Target.getTargets");
+  let bytes = 0;
+  let workers = 0;
+  for (const target of targetInfos.filter((t) => t.type === "worker")) {
+    const { sessionId } = await browserCdp.send("Target.attachToTarget", {
+      targetId: target.targetId,
+      flatten: false,
+    });
+    let nextId = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const id = ++nextId;
+        const onMessage = (event: { sessionId: string; message: string }) => {
+          if (event.sessionId !== sessionId) return;
+          const answer = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+          if (answer.id !== id) return;
+          browserCdp.off("Target.receivedMessageFromTarget", onMessage);
+          resolve(answer.result ?? {});
+        };
+        browserCdp.on("Target.receivedMessageFromTarget", onMessage);
+        void browserCdp.send("Target.sendMessageToTarget", {
+          sessionId,
+          message: JSON.stringify({ id, method }),
+        });
+      });
+    await call("HeapProfiler.collectGarbage");
+    const usage = await call("Runtime.getHeapUsage");
+    // The JS heap plus the array buffers (the compiled graphs live there).
+    bytes += Number(usage.usedSize) + Number(usage.backingStorageSize ?? 0);
+    workers++;
+    await browserCdp.send("Target.detachFromTarget", { sessionId });
+  }
+  return { workers, bytes };
+}
+
 const CYCLES = Number(process.env.HARDEN_CYCLES ?? 25);
 const MC_RESTARTS = Number(process.env.HARDEN_MC_RESTARTS ?? 20);
 
@@ -170,6 +210,7 @@ describe("long session", () => {
     await page.getByTestId("mc-summary").waitFor({ timeout: 30_000 });
     const baseHeap = await heapAfterGc(cdp);
     const baseWorkers = await workers();
+    const baseWorkerHeaps = await workerHeapsAfterGc(browserCdp);
 
     for (let i = 0; i < CYCLES; i++) {
       await runSeed(page, `long-${i}`);
@@ -192,8 +233,15 @@ describe("long session", () => {
     const endHeap = await heapAfterGc(cdp);
     // Bound: the heap after GC may grow by caches of one more graph, not by one per cycle.
     expect(endHeap).toBeLessThan(baseHeap * 1.5 + 20 * 1024 ** 2);
+    // The workers too: the lab worker keeps one graph and one run, each pool worker one graph.
+    const endWorkerHeaps = await workerHeapsAfterGc(browserCdp);
+    expect(baseWorkerHeaps.workers).toBeGreaterThan(0);
+    expect(endWorkerHeaps.bytes).toBeLessThan(baseWorkerHeaps.bytes * 1.5 + 20 * 1024 ** 2);
+    const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1);
     console.log(
-      `long session: heap ${(baseHeap / 1024 ** 2).toFixed(1)} -> ${(endHeap / 1024 ** 2).toFixed(1)} MB, workers ${baseWorkers} -> ${await workers()}`,
+      `long session: page heap ${mb(baseHeap)} -> ${mb(endHeap)} MB; ` +
+        `worker heaps ${mb(baseWorkerHeaps.bytes)} MB in ${baseWorkerHeaps.workers} -> ${mb(endWorkerHeaps.bytes)} MB in ${endWorkerHeaps.workers}; ` +
+        `workers ${baseWorkers} -> ${await workers()}`,
     );
     await page.context().close();
   }, 120_000);
