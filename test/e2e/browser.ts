@@ -1,6 +1,8 @@
 /** Launches Debian's Chromium headless through playwright-core (no browser download). */
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { existsSync, readFileSync } from "node:fs";
+import { JSDOM } from "jsdom";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -23,4 +25,32 @@ export function chromiumPath(): string {
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** Collects the page's uncaught errors and console errors, for a test to expect none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return errors;
+}
+
+/**
+ * Clicks the chart's "Export SVG" button and checks the download is a standalone SVG: it parses as XML,
+ * declares the SVG namespace and has a title. Returns its text and document for further checks.
+ */
+export async function exportSvg(page: Page, chart: string): Promise<{ text: string; doc: Document }> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 15_000 }),
+    page.getByRole("button", { name: `Export SVG: ${chart}`, exact: true }).click(),
+  ]);
+  const text = readFileSync((await download.path())!, "utf8");
+  const doc = new JSDOM(text, { contentType: "image/svg+xml" }).window.document;
+  expect(doc.getElementsByTagName("parsererror"), chart).toHaveLength(0);
+  expect(doc.documentElement.getAttribute("xmlns"), chart).toBe("http://www.w3.org/2000/svg");
+  expect(doc.documentElement.getElementsByTagName("title").length, chart).toBeGreaterThan(0);
+  expect(download.suggestedFilename(), chart).toMatch(/\.svg$/);
+  return { text, doc };
 }

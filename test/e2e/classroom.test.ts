@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
-import { JSDOM } from "jsdom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { exportSvg, launchBrowser } from "./browser.ts";
 
 let browser: Browser;
 let page: Page;
@@ -87,14 +86,7 @@ describe("classroom use", () => {
   });
 
   it("exports the time series as a standalone SVG", async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Export SVG: Reposts and views over time" }).click(),
-    ]);
-    const text = readFileSync((await download.path())!, "utf8");
-    const doc = new JSDOM(text, { contentType: "image/svg+xml" }).window.document;
-    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
-    expect(doc.documentElement.getAttribute("xmlns")).toBe("http://www.w3.org/2000/svg");
+    const { text } = await exportSvg(page, "Reposts and views over time");
     expect(text).toContain("legal line: 500 reposts");
     // The caption names the scenario so a slide is self-explanatory.
     expect(text).toContain(`seed '${await page.getByLabel("Seed", { exact: true }).inputValue()}'`);
