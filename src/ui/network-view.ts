@@ -49,6 +49,11 @@ export class NetworkView {
   private glCanvas: HTMLCanvasElement;
   private webgl: WebglNetwork | null = null;
   private glDirty = true;
+  /** Only the positions changed since the last WebGL upload. */
+  private glMoved = false;
+  /** Repost links drawn by WebGL as (parent, child) pairs, and their segment coordinates, reused across ticks. */
+  private glLinks = new Int32Array(0);
+  private glSegments = new Float32Array(0);
   private tooltip: HTMLElement;
   private graph: GraphSnapshot | null = null;
   private positions: Float32Array | null = null;
@@ -59,6 +64,10 @@ export class NetworkView {
   private highlighted = -1;
   private frame = 0;
   private fitted = false;
+  /** The user zoomed, panned or found an account: keep their view while the layout moves. */
+  private userMoved = false;
+  /** The hover index lags the positions; it is rebuilt when next needed, not on every layout tick. */
+  private treeStale = false;
   clock = Number.POSITIVE_INFINITY;
 
   constructor(
@@ -76,8 +85,10 @@ export class NetworkView {
     this.element = h("div", { class: "network-view" }, this.glCanvas, this.canvas, this.tooltip);
     const behaviour = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 40])
-      .on("zoom", (event: { transform: ZoomTransform }) => {
+      .on("zoom", (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         this.transform = event.transform;
+        // Once the user has zoomed or panned, a layout still moving must not take the view back.
+        if (event.sourceEvent) this.userMoved = true;
         this.requestDraw();
       });
     select(this.canvas).call(behaviour);
@@ -121,14 +132,17 @@ export class NetworkView {
     this.positions = null;
     this.tree = null;
     this.fitted = false;
+    this.userMoved = false;
     this.requestDraw();
   }
 
   setPositions(positions: Float32Array, final: boolean): void {
+    // A layout tick only moves the picture: WebGL re-uploads positions, not colours (a second at 100,000 accounts).
+    if (this.positions === null || this.positions.length !== positions.length) this.glDirty = true;
+    else this.glMoved = true;
     this.positions = positions;
-    this.glDirty = true;
-    if (final || !this.tree) this.rebuildTree();
-    if (!this.fitted || !final) this.fit();
+    this.treeStale = true;
+    if (!this.userMoved && (!this.fitted || !final)) this.fit();
     if (final) this.fitted = true;
     this.requestDraw();
   }
@@ -149,6 +163,7 @@ export class NetworkView {
   focus(index: number): void {
     this.highlighted = index;
     if (this.positions) {
+      this.userMoved = true;
       const rect = this.canvas.getBoundingClientRect();
       const k = Math.max(this.transform.k, 2);
       const x = this.positions[2 * index];
@@ -182,6 +197,7 @@ export class NetworkView {
 
   private rebuildTree(): void {
     const { positions, graph } = this;
+    this.treeStale = false;
     if (!positions || !graph) return;
     this.tree = quadtree<number>()
       .x((i) => positions[2 * i])
@@ -190,6 +206,7 @@ export class NetworkView {
   }
 
   private nodeAt(event: MouseEvent): number {
+    if (this.treeStale) this.rebuildTree();
     if (!this.tree) return -1;
     const rect = this.canvas.getBoundingClientRect();
     const [x, y] = this.transform.invert([event.clientX - rect.left, event.clientY - rect.top]);
@@ -407,8 +424,23 @@ export class NetworkView {
   private drawGl(graph: GraphSnapshot, positions: Float32Array, reposted: (i: number) => boolean): void {
     const gl = this.webgl!;
     const { cascade } = this;
+    if (!this.glDirty && this.glMoved) {
+      this.glMoved = false;
+      const links = this.glLinks;
+      const segments = this.glSegments;
+      for (let j = 0; j < links.length; j += 2) {
+        const p = links[j];
+        const i = links[j + 1];
+        segments[2 * j] = positions[2 * p];
+        segments[2 * j + 1] = positions[2 * p + 1];
+        segments[2 * j + 2] = positions[2 * i];
+        segments[2 * j + 3] = positions[2 * i + 1];
+      }
+      gl.moveTo(positions, segments);
+    }
     if (this.glDirty) {
       this.glDirty = false;
+      this.glMoved = false;
       let tMax = 0;
       if (cascade)
         for (let i = 0; i < graph.n; i++) if (reposted(i)) tMax = Math.max(tMax, cascade.repostTime[i]);
@@ -424,17 +456,23 @@ export class NetworkView {
       if (cascade) colours.set([26, 26, 26, 255], 4 * cascade.source);
       gl.setNodes(positions, colours, sizes);
       // Repost links only: half a million follow links would only be grey fog.
-      const segments: number[] = [];
+      const links: number[] = [];
       if (cascade) {
         for (let i = 0; i < graph.n; i++) {
           const p = cascade.parentOf[i];
-          if (p >= 0 && reposted(i))
-            segments.push(positions[2 * p], positions[2 * p + 1], positions[2 * i], positions[2 * i + 1]);
+          if (p >= 0 && reposted(i)) links.push(p, i);
         }
       }
+      this.glLinks = Int32Array.from(links);
+      const segments = new Float32Array(links.length * 2);
+      for (let j = 0; j < links.length; j += 2) {
+        segments.set([positions[2 * links[j]], positions[2 * links[j] + 1]], 2 * j);
+        segments.set([positions[2 * links[j + 1]], positions[2 * links[j + 1] + 1]], 2 * j + 2);
+      }
+      this.glSegments = segments;
       const edgeColours = new Uint8Array((segments.length / 2) * 4);
       for (let j = 0; j < edgeColours.length; j += 4) edgeColours.set([60, 60, 60, 140], j);
-      gl.setEdges(new Float32Array(segments), edgeColours);
+      gl.setEdges(segments, edgeColours);
     }
     gl.draw(this.transform, window.devicePixelRatio || 1);
   }

@@ -83,6 +83,17 @@ export class WebglNetwork {
     gl.bufferData(gl.ARRAY_BUFFER, sizes, gl.DYNAMIC_DRAW);
   }
 
+  /** New positions for the same nodes and segments (a layout tick): colours and sizes stay. */
+  moveTo(nodePositions: Float32Array, edgePositions: Float32Array): void {
+    const { gl } = this;
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.nodeBuffers.position);
+    gl.bufferSubData(gl.ARRAY_BUFFER, 0, nodePositions);
+    if (edgePositions.length > 0) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.edgeBuffers.position);
+      gl.bufferSubData(gl.ARRAY_BUFFER, 0, edgePositions);
+    }
+  }
+
   /** Line segments: two positions per segment, with their colours. */
   setEdges(positions: Float32Array, colours: Uint8Array): void {
     const { gl } = this;
