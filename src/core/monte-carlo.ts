@@ -94,6 +94,20 @@ export class MonteCarloError extends Error {
   override name = "MonteCarloError";
 }
 
+/**
+ * The time grid of the fan chart: 0, then dense early, where cascades move
+ * fast (the first step at most 15 s), and geometric up to the horizon. The
+ * app, the worker pool and the CLI all use it, so their bands agree.
+ */
+export function fanGrid(horizon: number, points = 161): Float64Array {
+  const first = Math.min(15, horizon / points);
+  const grid = new Float64Array(points);
+  const ratio = (horizon / first) ** (1 / (points - 2));
+  for (let k = 1; k < points; k++) grid[k] = first * ratio ** (k - 1);
+  grid[points - 1] = horizon;
+  return grid;
+}
+
 /** `points` evenly spaced times from 0 to the horizon, both included. */
 export function defaultGrid(horizon: number, points = 97): Float64Array {
   const grid = new Float64Array(points);
@@ -587,7 +601,7 @@ export interface ScenarioBatch {
 export function prepareScenarioBatch(
   scenario: Scenario,
   built: ScenarioGraph,
-  gridPoints = 97,
+  gridPoints = 161,
 ): ScenarioBatch {
   validateScenario(scenario);
   const model = getModel(scenario.model);
@@ -604,7 +618,7 @@ export function prepareScenarioBatch(
     source,
     sourceId,
     horizon: scenario.horizon,
-    grid: defaultGrid(scenario.horizon, gridPoints),
+    grid: fanGrid(scenario.horizon, gridPoints),
   };
 }
 

@@ -5,11 +5,11 @@ import { join, resolve } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args.ts";
-import { chartMonteCarlo, fanGrid, runChart } from "../../src/cli/commands/chart.ts";
+import { chartMonteCarlo, runChart } from "../../src/cli/commands/chart.ts";
 import { evaluateLine } from "../../src/core/legal.ts";
 import { getModel } from "../../src/core/models/index.ts";
 import { validateParams } from "../../src/core/models/model.ts";
-import { runRng } from "../../src/core/monte-carlo.ts";
+import { fanGrid, runRng } from "../../src/core/monte-carlo.ts";
 import { buildGraph, DEFAULT_SCENARIO, defaultSource, runScenario } from "../../src/core/scenario.ts";
 import { simulate } from "../../src/core/simulate.ts";
 

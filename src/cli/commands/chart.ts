@@ -50,26 +50,12 @@ export const chartUsage = `repost-threshold chart ${CHART_KINDS.join("|")} [opti
 
 const EXTRA = ["out", "csv", "runs", "layout", "histogram", "theme", "width", "height", "title"];
 
-/**
- * A time grid for the fan: dense early, where cascades move fast, and
- * geometric up to the horizon (0, 15 s, ... horizon).
- */
-export function fanGrid(horizon: number, points = 161): Float64Array {
-  const first = Math.min(15, horizon / points);
-  const grid = new Float64Array(points);
-  const ratio = (horizon / first) ** (1 / (points - 2));
-  for (let k = 1; k < points; k++) grid[k] = first * ratio ** (k - 1);
-  grid[points - 1] = horizon;
-  return grid;
-}
-
 /** R runs of the scenario with the engine's batch runner (run i draws from `runRng(seed, i)`). */
 export function chartMonteCarlo(
   scenario: Scenario,
   runs: number,
 ): { summary: MonteCarloSummary; source: string } {
   const batch = prepareScenarioBatch(scenario, buildGraph(scenario));
-  batch.grid = fanGrid(scenario.horizon);
   return { summary: summarize(runScenarioBatch(batch, 0, runs)), source: batch.sourceId };
 }
 
