@@ -14,6 +14,7 @@
  * Everything here is typed arrays and plain objects: it crosses postMessage.
  */
 import type { CompiledGraph } from "./compiled-graph.ts";
+import { type InterventionPlan, InterventionRecorder } from "./interventions/plan.ts";
 import { type CountingRules, exposuresNeeded, type Thresholds, validateRules } from "./legal.ts";
 import { getModel } from "./models/index.ts";
 import {
@@ -54,6 +55,11 @@ export interface BatchOptions {
   maxReposts?: number;
   /** Buffers to reuse across batches (the worker keeps one). */
   workspace?: Workspace;
+  /**
+   * Interventions compiled for this graph: each run replays the run without them (same stream) until they
+   * first change something, and counts exactly as `simulate()` with the plan and `evaluateLine` would.
+   */
+  intervention?: InterventionPlan;
 }
 
 /** The crossing prong of each run, in `BatchPartial.first`. */
@@ -142,13 +148,18 @@ class SummaryRecorder implements Recorder {
   private readonly repeatViews: boolean;
   private readonly active: NodeSet;
   private readonly exposed: NodeSet;
+  /** Share of an audience a post at a given time is shown to (throttles), or null: all of it. */
+  shareAt: ((time: number) => number) | null = null;
 
   constructor(
     private readonly graph: CompiledGraph,
     private readonly rules: CountingRules,
     workspace: Workspace,
     private readonly out: BatchPartial,
+    /** Where a run stops: the safety cap, or an earlier deletion at a repost count. */
     private readonly maxReposts: number,
+    /** The safety cap alone: runs stopped by it are counted as capped. */
+    private readonly capReposts: number = maxReposts,
   ) {
     this.needed = exposuresNeeded(rules.thresholds.views, rules.viewRate);
     this.repostThreshold = rules.thresholds.reposts;
@@ -197,7 +208,7 @@ class SummaryRecorder implements Recorder {
       }
     }
     if (counts && (parent === -1 || !this.originalViewsOnly)) {
-      if (this.repeatViews) this.exposures += graph.audience[node];
+      if (this.repeatViews) this.exposures += this.shown(graph.audience[node], time);
       else {
         // Same rules as legal.ts exposuresOf; new audience as simulate.ts records it.
         const { exposed } = this;
@@ -209,7 +220,7 @@ class SummaryRecorder implements Recorder {
             fresh++;
           }
         }
-        this.exposures += fresh;
+        this.exposures += this.shown(fresh, time);
       }
     } else if (!this.repeatViews) {
       // Its views do not count, but its followers have seen the post: a later repost does not expose them anew.
@@ -222,6 +233,13 @@ class SummaryRecorder implements Recorder {
     }
     if (index >= this.maxReposts) this.done = true;
     return index;
+  }
+
+  /** Audience actually shown a post at `time`, rounded as `simulate()` rounds a throttled event. */
+  private shown(audience: number, time: number): number {
+    if (this.shareAt === null) return audience;
+    const share = this.shareAt(time);
+    return share < 1 ? Math.round(audience * share) : audience;
   }
 
   /** Grid points strictly before `time` hold the totals so far. */
@@ -249,7 +267,7 @@ class SummaryRecorder implements Recorder {
       first = FIRST_REPOSTS;
     else if (this.viewRank >= 0) first = FIRST_VIEWS;
     out.first[row] = first;
-    if (this.done) out.capped++;
+    if (this.done && this.count - 1 >= this.capReposts) out.capped++;
   }
 }
 
@@ -318,13 +336,35 @@ export function runBatch(
   const maxReposts = options.maxReposts ?? Number.POSITIVE_INFINITY;
   const workspace = options.workspace ?? createWorkspace();
   const out = emptyPartial(from, to, grid, rules.thresholds, rules.viewRate);
-  const recorder = new SummaryRecorder(graph, rules, workspace, out, maxReposts);
-  const limits: RunLimits = { source, horizon, maxReposts };
+  const plan = options.intervention;
+  if (plan && plan.graph.n !== graph.n) {
+    throw new MonteCarloError(
+      `monte-carlo: the intervention plan was compiled for a graph of ${plan.graph.n} accounts, not ${graph.n}.`,
+    );
+  }
+  // As simulate() runs a plan: on its graph (links may be cut), stopped at a deletion.
+  const runGraph = plan ? plan.graph : graph;
+  const stopAt = Math.min(maxReposts, plan?.deleteAtReposts ?? Number.POSITIVE_INFINITY);
+  const recorder = new SummaryRecorder(runGraph, rules, workspace, out, stopAt, maxReposts);
+  const limits: RunLimits = {
+    source,
+    horizon: plan ? Math.min(horizon, plan.deleteTime) : horizon,
+    maxReposts: stopAt,
+  };
   const base = new Rng(options.seed).fork("monte-carlo");
   for (let run = from; run < to; run++) {
     recorder.begin(run - from);
-    recorder.activate(source, 0, -1);
-    model.run(graph, checked, base.fork(run), limits, recorder, workspace);
+    const rng = base.fork(run);
+    if (!plan) {
+      recorder.activate(source, 0, -1);
+      model.run(runGraph, checked, rng, limits, recorder, workspace);
+    } else if (plan.suspended[source] !== 1) {
+      // A suspended source never posts: the run stays empty.
+      const guarded = new InterventionRecorder(recorder, plan, rng, horizon);
+      recorder.shareAt = plan.throttles.length > 0 ? (time) => guarded.audienceShare(time) : null;
+      guarded.activate(source, 0, -1);
+      model.run(runGraph, checked, rng, limits, guarded, workspace);
+    }
     recorder.finish();
   }
   out.edgesExamined = recorder.edgesExamined;

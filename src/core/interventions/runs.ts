@@ -5,13 +5,14 @@
  * of cascades as `simulate --runs`, and an intervention run i replays
  * baseline run i (common random numbers).
  *
- * Kept apart so it can be swapped for the fast batch core
- * (monte-carlo.ts `runBatch`) once that accepts an intervention plan.
+ * The runs go through the batch core (monte-carlo.ts `runBatch`, which takes
+ * the plan); `referenceOutcomes` is the slow, obvious loop it is tested against.
  */
 import type { Cascade } from "../cascade.ts";
 import type { CompiledGraph } from "../compiled-graph.ts";
 import { type CountingRules, evaluateLine } from "../legal.ts";
-import { type CascadeModel, createWorkspace, type Params } from "../models/model.ts";
+import { type CascadeModel, createWorkspace, type Params, type Workspace } from "../models/model.ts";
+import { runBatch } from "../monte-carlo.ts";
 import { Rng } from "../random.ts";
 import { simulate } from "../simulate.ts";
 import type { InterventionPlan } from "./plan.ts";
@@ -54,10 +55,41 @@ export function simulateRun(setup: InterventionSetup, run: number, plan?: Interv
 
 /**
  * Runs [from, from + runs), with or without a plan, reduced to the numbers
- * the summaries need. Split a batch across workers by `from` (each worker
- * compiles the same plan from the same data) and join with `concatOutcomes`.
+ * the summaries need, on the batch core (`runBatch`: no event objects). Split
+ * a batch across workers by `from` (each worker compiles the same plan from
+ * the same data) and join with `concatOutcomes`.
  */
 export function runOutcomes(
+  setup: InterventionSetup,
+  runs: number,
+  plan?: InterventionPlan,
+  from = 0,
+  workspace: Workspace = createWorkspace(),
+): RunOutcomes {
+  const batch = runBatch(setup.graph, setup.model, setup.params, setup.rules, {
+    seed: setup.seed,
+    from,
+    to: from + runs,
+    source: setup.source,
+    horizon: setup.horizon,
+    grid: new Float64Array([0, setup.horizon]),
+    workspace,
+    intervention: plan,
+  });
+  return {
+    runs,
+    finalReposts: Float64Array.from(batch.finalReposts),
+    finalViews: batch.finalViews,
+    repostCrossing: batch.repostCrossing,
+    viewCrossing: batch.viewCrossing,
+  };
+}
+
+/**
+ * The same numbers the slow, obvious way: `simulate()` with the plan, then
+ * `evaluateLine` on each recorded cascade. The tests hold `runOutcomes` to it.
+ */
+export function referenceOutcomes(
   setup: InterventionSetup,
   runs: number,
   plan?: InterventionPlan,

@@ -1,0 +1,111 @@
+/**
+ * runBatch with an intervention plan counts, run for run, exactly what the
+ * intervention lab's reference loop counts (simulate() with the plan, then
+ * evaluateLine): every kind of intervention, both ways of counting views.
+ */
+import { describe, expect, it } from "vitest";
+import { compileInterventions } from "../../src/core/interventions/plan.ts";
+import { referenceOutcomes, runOutcomes } from "../../src/core/interventions/runs.ts";
+import { interventionSetup } from "../../src/core/interventions/setup.ts";
+import type { Intervention } from "../../src/core/interventions/types.ts";
+import { DEFAULT_RULES } from "../../src/core/legal.ts";
+import { createWorkspace } from "../../src/core/models/model.ts";
+import { fanGrid, runBatch } from "../../src/core/monte-carlo.ts";
+import { buildGraph, DEFAULT_SCENARIO, type Scenario } from "../../src/core/scenario.ts";
+
+const RUNS = 40;
+
+const PLANS: Record<string, Intervention[]> = {
+  "delete at 40 min": [{ kind: "delete", when: { time: 2400 } }],
+  "delete at 50 reposts": [{ kind: "delete", when: { reposts: 50 } }],
+  "suspend two accounts": [{ kind: "suspend", accounts: ["1", "2"] }],
+  "suspend the source": [{ kind: "suspend", accounts: ["0"] }],
+  "suspend the top 5 by degree": [{ kind: "suspend-top", centrality: "degree", count: 5 }],
+  "suspend the next 3 after 20 reposts": [{ kind: "suspend-next", count: 3, afterReposts: 20 }],
+  "throttle to 40% from 30 min": [{ kind: "throttle", when: { time: 1800 }, share: 0.4 }],
+  "throttle to 50% from 30 reposts": [{ kind: "throttle", when: { reposts: 30 }, share: 0.5 }],
+  "label from the start": [{ kind: "label", when: { time: 0 }, factor: 0.5 }],
+  "cut links": [
+    {
+      kind: "cut-links",
+      links: [
+        ["0", "1"],
+        ["0", "2"],
+        ["0", "3"],
+      ],
+    },
+  ],
+  "counter-message": [{ kind: "counter-message", accounts: ["5"], time: 600, p: 0.3, delayMinutes: 10 }],
+  "several at once": [
+    { kind: "throttle", when: { time: 1200 }, share: 0.6 },
+    { kind: "suspend-next", count: 2, afterReposts: 10 },
+    { kind: "delete", when: { time: 4 * 3600 } },
+  ],
+};
+
+describe("runBatch with an intervention plan", () => {
+  for (const countRepeatViews of [true, false]) {
+    const scenario: Scenario = {
+      ...DEFAULT_SCENARIO,
+      nodes: 600,
+      source: "0",
+      params: { p: 0.12 },
+      rules: { ...DEFAULT_RULES, countRepeatViews, thresholds: { reposts: 40, views: 20_000 } },
+    };
+    const built = buildGraph(scenario);
+    const setup = interventionSetup(scenario, built);
+    for (const [name, interventions] of Object.entries(PLANS)) {
+      it(`${name}, ${countRepeatViews ? "repeat" : "distinct"} views: the same numbers as simulate() and evaluateLine`, () => {
+        const plan = compileInterventions(setup.graph, interventions, {
+          source: setup.source,
+          facts: built.facts,
+        });
+        const reference = referenceOutcomes(setup, RUNS, plan);
+        const batch = runBatch(setup.graph, setup.model, setup.params, setup.rules, {
+          seed: setup.seed,
+          from: 0,
+          to: RUNS,
+          source: setup.source,
+          horizon: setup.horizon,
+          grid: fanGrid(setup.horizon),
+          workspace: createWorkspace(),
+          intervention: plan,
+        });
+        expect(Array.from(batch.finalReposts)).toEqual(Array.from(reference.finalReposts));
+        expect(Array.from(batch.finalViews)).toEqual(Array.from(reference.finalViews));
+        expect(Array.from(batch.repostCrossing)).toEqual(Array.from(reference.repostCrossing));
+        expect(Array.from(batch.viewCrossing)).toEqual(Array.from(reference.viewCrossing));
+        // A deletion is not the safety cap.
+        expect(batch.capped).toBe(0);
+        // What the intervention lab runs: the batch core, in two ranges joined.
+        const lab = runOutcomes(setup, RUNS, plan);
+        expect(Array.from(lab.finalViews)).toEqual(Array.from(reference.finalViews));
+        expect(Array.from(lab.repostCrossing)).toEqual(Array.from(reference.repostCrossing));
+      });
+    }
+  }
+
+  it("changes something: the plan is really applied", () => {
+    const scenario: Scenario = { ...DEFAULT_SCENARIO, nodes: 600, source: "0", params: { p: 0.12 } };
+    const built = buildGraph(scenario);
+    const setup = interventionSetup(scenario, built);
+    const options = {
+      seed: setup.seed,
+      from: 0,
+      to: RUNS,
+      source: setup.source,
+      horizon: setup.horizon,
+      grid: fanGrid(setup.horizon),
+    };
+    const plan = compileInterventions(setup.graph, [{ kind: "delete", when: { time: 1800 } }], {
+      source: setup.source,
+    });
+    const without = runBatch(setup.graph, setup.model, setup.params, setup.rules, options);
+    const withPlan = runBatch(setup.graph, setup.model, setup.params, setup.rules, {
+      ...options,
+      intervention: plan,
+    });
+    const total = (values: Uint32Array) => values.reduce((a, b) => a + b, 0);
+    expect(total(withPlan.finalReposts)).toBeLessThan(total(without.finalReposts));
+  });
+});
