@@ -365,9 +365,26 @@ export class NetworkView {
     context.lineWidth = 3 / k;
     context.strokeStyle = "rgba(255,255,255,0.9)";
     context.fillStyle = "#1a1a1a";
-    for (const [i, text] of labels) {
-      const lx = positions[2 * i] + 10 / k;
-      const ly = positions[2 * i + 1] - 8 / k;
+    // The visible part of the picture, in layout units: a label near the right edge goes left of its account.
+    const viewLeft = -x / k;
+    const viewRight = (this.canvas.width / ratio - x) / k;
+    // One label per account ("source 8 · views ✓ 8" when the source's own post tips the views), moved down
+    // while it would cover one already placed.
+    const byAccount = new Map<number, string[]>();
+    for (const [i, text] of labels) byAccount.set(i, [...(byAccount.get(i) ?? []), text]);
+    const placed: Array<{ left: number; right: number; top: number; bottom: number }> = [];
+    const lineHeight = (fontSize * 1.25) / k;
+    for (const [i, texts] of byAccount) {
+      const text = texts.join(" · ");
+      const width = context.measureText(text).width;
+      let lx = positions[2 * i] + 10 / k;
+      if (lx + width > viewRight - 4 / k) lx = positions[2 * i] - 10 / k - width;
+      lx = Math.max(lx, viewLeft + 4 / k);
+      let ly = positions[2 * i + 1] - 8 / k;
+      const covers = (box: { left: number; right: number; top: number; bottom: number }) =>
+        box.left < lx + width && lx < box.right && box.top < ly && ly - lineHeight < box.bottom;
+      for (let tries = 0; tries < 8 && placed.some(covers); tries++) ly += lineHeight;
+      placed.push({ left: lx, right: lx + width, top: ly - lineHeight, bottom: ly });
       context.strokeText(text, lx, ly);
       context.fillText(text, lx, ly);
     }
