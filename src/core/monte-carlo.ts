@@ -14,7 +14,7 @@
  * Everything here is typed arrays and plain objects: it crosses postMessage.
  */
 import type { CompiledGraph } from "./compiled-graph.ts";
-import { type InterventionPlan, InterventionRecorder } from "./interventions/plan.ts";
+import { compileInterventions, type InterventionPlan, InterventionRecorder } from "./interventions/plan.ts";
 import { type CountingRules, exposuresNeeded, type Thresholds, validateRules } from "./legal.ts";
 import { getModel } from "./models/index.ts";
 import {
@@ -635,6 +635,8 @@ export interface ScenarioBatch {
   sourceId: string;
   horizon: number;
   grid: Float64Array;
+  /** The scenario's interventions, compiled: every run is made with them. */
+  intervention?: InterventionPlan;
 }
 
 /** Resolves a scenario against its built graph, refusing bad input with the allowed range. */
@@ -659,6 +661,10 @@ export function prepareScenarioBatch(
     sourceId,
     horizon: scenario.horizon,
     grid: fanGrid(scenario.horizon, gridPoints),
+    intervention:
+      (scenario.interventions ?? []).length > 0
+        ? compileInterventions(built.compiled, scenario.interventions ?? [], { source, facts: built.facts })
+        : undefined,
   };
 }
 
@@ -677,6 +683,7 @@ export function runScenarioBatch(
     horizon: batch.horizon,
     grid: batch.grid,
     workspace,
+    intervention: batch.intervention,
   });
 }
 

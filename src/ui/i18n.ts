@@ -131,6 +131,7 @@ export interface Messages {
   runsProgress(done: string, total: string): string;
   cancelled: string;
   mcStale: string;
+  mcWithInterventions(names: string): string;
   probabilityOf(what: string, p: string, low: string, high: string): string;
   medianCrossing(what: string, p50: string, p25: string, p75: string): string;
   finalRepostsSummary(mean: string, p50: string, p95: string): string;
@@ -336,6 +337,7 @@ export const en: Messages = {
   runsProgress: (done: string, total: string) => `${done} of ${total} runs`,
   cancelled: "Cancelled: the previous results are kept.",
   mcStale: "These results are for an earlier scenario: run again.",
+  mcWithInterventions: (names: string) => `Every run with the intervention applied: ${names}.`,
   probabilityOf: (what: string, p: string, low: string, high: string) =>
     `Crosses the ${what} line in ${p} of runs (95% interval ${low}–${high}).`,
   medianCrossing: (what: string, p50: string, p25: string, p75: string) =>
@@ -613,6 +615,7 @@ export const zh: Messages = {
   runsProgress: (done: string, total: string) => `已完成${done}/${total}次`,
   cancelled: "已取消：保留之前的结果。",
   mcStale: "这些结果属于之前的情景：请重新运行。",
+  mcWithInterventions: (names: string) => `每次运行都施加了干预：${names}。`,
   probabilityOf: (what: string, p: string, low: string, high: string) =>
     `${p}的模拟越过${what}界线（95%区间 ${low}–${high}）。`,
   medianCrossing: (what: string, p50: string, p25: string, p75: string) =>

@@ -219,8 +219,16 @@ export class MonteCarloPanel {
     const reposts = m.reposts.toLowerCase();
     const views = m.views.toLowerCase();
     const stale = this.summaryScenario !== this.scenario;
+    const interventions = this.summaryScenario?.interventions ?? [];
     this.results.replaceChildren(
       stale ? h("p", { class: "note" }, m.mcStale) : "",
+      interventions.length > 0
+        ? h(
+            "p",
+            { class: "note", "data-testid": "mc-interventions" },
+            m.mcWithInterventions(interventions.map((i) => m.strategyNames[i.kind] ?? i.kind).join(", ")),
+          )
+        : "",
       h(
         "ul",
         { class: "mc-summary", "data-testid": "mc-summary" },

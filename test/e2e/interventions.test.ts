@@ -33,6 +33,15 @@ describe("the intervention lab", () => {
     expect(page.url()).toContain("iv=");
   });
 
+  it("runs the Monte Carlo with the intervention applied, and says so", async () => {
+    await page.getByLabel("Runs", { exact: true }).fill("50");
+    await page.getByRole("button", { name: "Run 50 times" }).click();
+    const note = page.getByTestId("mc-interventions");
+    await expect
+      .poll(() => note.textContent(), { timeout: 30_000 })
+      .toMatch(/^Every run with the intervention applied: /);
+  });
+
   it("compares the intervention with the baseline over paired runs", async () => {
     await page.getByRole("button", { name: /^Compare over 300 paired runs/ }).click();
     const results = page.getByTestId("intervention-results");

@@ -10,7 +10,7 @@ import { interventionSetup } from "../../src/core/interventions/setup.ts";
 import type { Intervention } from "../../src/core/interventions/types.ts";
 import { DEFAULT_RULES } from "../../src/core/legal.ts";
 import { createWorkspace } from "../../src/core/models/model.ts";
-import { fanGrid, runBatch } from "../../src/core/monte-carlo.ts";
+import { fanGrid, prepareScenarioBatch, runBatch, runScenarioBatch } from "../../src/core/monte-carlo.ts";
 import { buildGraph, DEFAULT_SCENARIO, type Scenario } from "../../src/core/scenario.ts";
 
 const RUNS = 40;
@@ -84,6 +84,29 @@ describe("runBatch with an intervention plan", () => {
       });
     }
   }
+
+  it("a scenario's interventions are in its Monte Carlo batch (app, pool and CLI)", () => {
+    const interventions: Intervention[] = [{ kind: "delete", when: { time: 3600 } }];
+    const scenario: Scenario = {
+      ...DEFAULT_SCENARIO,
+      nodes: 600,
+      source: "0",
+      params: { p: 0.12 },
+      interventions,
+    };
+    const built = buildGraph(scenario);
+    const batch = prepareScenarioBatch(scenario, built);
+    expect(batch.intervention).toBeDefined();
+    const setup = interventionSetup(scenario, built);
+    const plan = compileInterventions(setup.graph, interventions, {
+      source: setup.source,
+      facts: built.facts,
+    });
+    const reference = referenceOutcomes(setup, RUNS, plan);
+    const partial = runScenarioBatch(batch, 0, RUNS);
+    expect(Array.from(partial.finalReposts)).toEqual(Array.from(reference.finalReposts));
+    expect(prepareScenarioBatch({ ...scenario, interventions: [] }, built).intervention).toBeUndefined();
+  });
 
   it("changes something: the plan is really applied", () => {
     const scenario: Scenario = { ...DEFAULT_SCENARIO, nodes: 600, source: "0", params: { p: 0.12 } };
