@@ -11,6 +11,7 @@ import type { Crossing } from "../core/legal.ts";
 import type { GraphSnapshot } from "../worker/protocol.ts";
 import { h } from "./dom.ts";
 import type { Messages } from "./i18n.ts";
+import { placeLabels } from "./label-placement.ts";
 import { WebglNetwork } from "./webgl-network.ts";
 
 /** Above this many accounts the network is drawn with WebGL. */
@@ -368,25 +369,14 @@ export class NetworkView {
     // The visible part of the picture, in layout units: a label near the right edge goes left of its account.
     const viewLeft = -x / k;
     const viewRight = (this.canvas.width / ratio - x) / k;
-    // One label per account ("source 8 · views ✓ 8" when the source's own post tips the views), moved down
-    // while it would cover one already placed.
-    const byAccount = new Map<number, string[]>();
-    for (const [i, text] of labels) byAccount.set(i, [...(byAccount.get(i) ?? []), text]);
-    const placed: Array<{ left: number; right: number; top: number; bottom: number }> = [];
-    const lineHeight = (fontSize * 1.25) / k;
-    for (const [i, texts] of byAccount) {
-      const text = texts.join(" · ");
-      const width = context.measureText(text).width;
-      let lx = positions[2 * i] + 10 / k;
-      if (lx + width > viewRight - 4 / k) lx = positions[2 * i] - 10 / k - width;
-      lx = Math.max(lx, viewLeft + 4 / k);
-      let ly = positions[2 * i + 1] - 8 / k;
-      const covers = (box: { left: number; right: number; top: number; bottom: number }) =>
-        box.left < lx + width && lx < box.right && box.top < ly && ly - lineHeight < box.bottom;
-      for (let tries = 0; tries < 8 && placed.some(covers); tries++) ly += lineHeight;
-      placed.push({ left: lx, right: lx + width, top: ly - lineHeight, bottom: ly });
-      context.strokeText(text, lx, ly);
-      context.fillText(text, lx, ly);
+    const placed = placeLabels(
+      labels.map(([i, text]) => ({ account: i, text, x: positions[2 * i], y: positions[2 * i + 1] })),
+      (text) => context.measureText(text).width,
+      { left: viewLeft, right: viewRight, pixel: 1 / k, lineHeight: (fontSize * 1.25) / k },
+    );
+    for (const label of placed) {
+      context.strokeText(label.text, label.x, label.y);
+      context.fillText(label.text, label.x, label.y);
     }
     if (cascade && cascade.cutLinks.length > 0) {
       context.strokeStyle = "#d55e00";
