@@ -24,7 +24,7 @@
  */
 import type { PresetId } from "../generators/presets.ts";
 import type { Rng } from "../random.ts";
-import { type CascadeModel, graphFacts, type Params } from "./model.ts";
+import { type CascadeModel, graphFacts, type Params, presetDefaults } from "./model.ts";
 
 /** SEISMIC's fitted kernel for Twitter: flat for 5 minutes, then decaying with exponent 1 + 0.242. */
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
@@ -76,9 +76,7 @@ export const hawkes: CascadeModel = {
       step: 0.01,
     },
   ],
-  defaults(preset?: PresetId): Params {
-    return { ...(preset && DEFAULTS_BY_PRESET[preset] ? DEFAULTS_BY_PRESET[preset] : GENERIC) };
-  },
+  defaults: presetDefaults(DEFAULTS_BY_PRESET, GENERIC),
   run(graph, params, rng, limits, recorder, workspace): void {
     const { branching, memoryExponent: theta } = params;
     const s0 = params.kernelMinutes * 60;

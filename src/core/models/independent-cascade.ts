@@ -15,8 +15,10 @@ import type { PresetId } from "../generators/presets.ts";
 import type { Rng } from "../random.ts";
 import {
   type CascadeModel,
+  delayParams,
   graphFacts,
   type Params,
+  presetDefaults,
   type Recorder,
   type RunLimits,
   type SkipTable,
@@ -44,25 +46,7 @@ export const independentCascade: CascadeModel = {
       max: 1,
       step: 0.01,
     },
-    {
-      key: "delayMinutes",
-      label: "Median delay (minutes)",
-      description: "Half of reposts come sooner than this after the post they repost.",
-      min: 0,
-      max: 10_080,
-      minExclusive: true,
-      step: 1,
-      unit: "min",
-    },
-    {
-      key: "delaySpread",
-      label: "Delay spread",
-      description:
-        "Spread of the log-normal delay (its sigma): 0 means every delay is the median; 1.5 is very uneven.",
-      min: 0,
-      max: 4,
-      step: 0.1,
-    },
+    ...delayParams("Half of reposts come sooner than this after the post they repost."),
     {
       key: "botP",
       label: "Bot repost probability",
@@ -72,9 +56,7 @@ export const independentCascade: CascadeModel = {
       step: 0.01,
     },
   ],
-  defaults(preset?: PresetId): Params {
-    return { ...(preset && DEFAULTS_BY_PRESET[preset] ? DEFAULTS_BY_PRESET[preset] : GENERIC) };
-  },
+  defaults: presetDefaults(DEFAULTS_BY_PRESET, GENERIC),
   run(graph, params, rng, limits, recorder, workspace): void {
     runIndependentCascade(
       graph,

@@ -14,7 +14,7 @@
  * the accounts the cascade touches, not to the whole graph.
  */
 import type { PresetId } from "../generators/presets.ts";
-import { type CascadeModel, graphFacts, type Params } from "./model.ts";
+import { type CascadeModel, delayParams, graphFacts, type Params, presetDefaults } from "./model.ts";
 
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
   weibo: { thresholdMax: 1, attention: 1, delayMinutes: 20, delaySpread: 1.2 },
@@ -49,29 +49,9 @@ export const linearThreshold: CascadeModel = {
       max: 1,
       step: 0.01,
     },
-    {
-      key: "delayMinutes",
-      label: "Median delay (minutes)",
-      description: "Half of the reposts are seen sooner than this after they are posted.",
-      min: 0,
-      max: 10_080,
-      minExclusive: true,
-      step: 1,
-      unit: "min",
-    },
-    {
-      key: "delaySpread",
-      label: "Delay spread",
-      description:
-        "Spread of the log-normal delay (its sigma): 0 means every delay is the median; 1.5 is very uneven.",
-      min: 0,
-      max: 4,
-      step: 0.1,
-    },
+    ...delayParams("Half of the reposts are seen sooner than this after they are posted."),
   ],
-  defaults(preset?: PresetId): Params {
-    return { ...(preset && DEFAULTS_BY_PRESET[preset] ? DEFAULTS_BY_PRESET[preset] : GENERIC) };
-  },
+  defaults: presetDefaults(DEFAULTS_BY_PRESET, GENERIC),
   run(graph, params, rng, limits, recorder, workspace): void {
     const { thresholdMax, attention, delaySpread: sigma } = params;
     const median = params.delayMinutes * 60;

@@ -193,6 +193,39 @@ export interface CascadeModel {
   ): void;
 }
 
+/** `defaults` for a model: the preset's own values where it has them, else the generic ones (a fresh copy). */
+export function presetDefaults(
+  byPreset: Partial<Record<PresetId, Params>>,
+  generic: Params,
+): (preset?: PresetId) => Params {
+  return (preset) => ({ ...((preset && byPreset[preset]) || generic) });
+}
+
+/** The delay parameters shared by the models whose reposts wait a log-normal delay. */
+export function delayParams(medianDescription: string): ParamSpec[] {
+  return [
+    {
+      key: "delayMinutes",
+      label: "Median delay (minutes)",
+      description: medianDescription,
+      min: 0,
+      max: 10_080,
+      minExclusive: true,
+      step: 1,
+      unit: "min",
+    },
+    {
+      key: "delaySpread",
+      label: "Delay spread",
+      description:
+        "Spread of the log-normal delay (its sigma): 0 means every delay is the median; 1.5 is very uneven.",
+      min: 0,
+      max: 4,
+      step: 0.1,
+    },
+  ];
+}
+
 export class ParamError extends Error {
   override name = "ParamError";
 }

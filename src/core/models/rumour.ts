@@ -13,7 +13,7 @@
  * next one: no per-account state is needed.
  */
 import type { PresetId } from "../generators/presets.ts";
-import type { CascadeModel, Params } from "./model.ts";
+import { type CascadeModel, type Params, presetDefaults } from "./model.ts";
 
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
   weibo: { contactsPerHour: 1 },
@@ -39,9 +39,7 @@ export const rumour: CascadeModel = {
       unit: "/h",
     },
   ],
-  defaults(preset?: PresetId): Params {
-    return { ...(preset && DEFAULTS_BY_PRESET[preset] ? DEFAULTS_BY_PRESET[preset] : GENERIC) };
-  },
+  defaults: presetDefaults(DEFAULTS_BY_PRESET, GENERIC),
   run(graph, params, rng, limits, recorder, workspace): void {
     const rate = params.contactsPerHour / 3600;
     if (rate <= 0) return;
