@@ -204,26 +204,6 @@ export function convergenceChart(
   return root;
 }
 
-export function convergenceRows(data: ConvergenceData): Array<{
-  estimator: string;
-  T: number;
-  estimate: number;
-  low: number;
-  high: number;
-  truth: number | null;
-}> {
-  return data.estimators.flatMap((e) =>
-    e.T.map((T, k) => ({
-      estimator: e.name,
-      T,
-      estimate: e.estimate[k],
-      low: e.low[k],
-      high: e.high[k],
-      truth: data.truth,
-    })),
-  );
-}
-
 /** One estimator's series from the early-warning module's `convergence` (unavailable points left out). */
 export function convergenceSeriesFromPoints(
   name: string,

@@ -326,58 +326,6 @@ export function predictionChart(
   return root;
 }
 
-/** Rows for "underlying data as CSV": observed, predicted and true points of each panel. */
-export function predictionRows(data: PredictionData): Array<{
-  panel: string;
-  series: string;
-  time: number;
-  value: number;
-  low: number | null;
-  high: number | null;
-}> {
-  const rows: Array<{
-    panel: string;
-    series: string;
-    time: number;
-    value: number;
-    low: number | null;
-    high: number | null;
-  }> = [];
-  for (const kind of ["reposts", "views"] as const) {
-    const panel = kind === "reposts" ? data.reposts : data.views;
-    if (!panel) continue;
-    for (let i = 0; i < panel.observed.time.length; i++)
-      rows.push({
-        panel: kind,
-        series: "observed",
-        time: panel.observed.time[i],
-        value: panel.observed.values[i],
-        low: null,
-        high: null,
-      });
-    for (let i = 0; i < panel.predicted.time.length; i++)
-      rows.push({
-        panel: kind,
-        series: "predicted",
-        time: panel.predicted.time[i],
-        value: panel.predicted.estimate[i],
-        low: panel.predicted.low[i],
-        high: panel.predicted.high[i],
-      });
-    if (panel.truth)
-      for (let i = 0; i < panel.truth.time.length; i++)
-        rows.push({
-          panel: kind,
-          series: "truth",
-          time: panel.truth.time[i],
-          value: panel.truth.values[i],
-          low: null,
-          high: null,
-        });
-  }
-  return rows;
-}
-
 /**
  * The chart's data from the early-warning module's `predictionChartData`:
  * the record after T starts at T with the count observed then, so the dotted

@@ -76,7 +76,7 @@ export class EventQueue {
     this.parentOf[slot] = parent;
     // Rounding is monotone, so later days never hold earlier times; the last day takes all that is later.
     const day = Math.min(Math.floor(time * this.perSecond), LAST_DAY);
-    if (day === this.today) this.heapPush(slot);
+    if (day <= this.today) this.heapPush(slot);
     else this.append(day, slot);
     this.size++;
   }

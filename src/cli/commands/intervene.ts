@@ -62,17 +62,6 @@ const SEARCH_KEYS = [
   "min-suspend",
   "compare-centralities",
 ] as const;
-const _SCENARIO_KEYS = [
-  "preset",
-  "nodes",
-  "seed",
-  "model",
-  "source",
-  "hours",
-  "reposts",
-  "views",
-  "view-rate",
-];
 
 /** "A:B" -> two parts; refuses anything else naming the option. */
 function pair(option: string, raw: string): [string, string] {

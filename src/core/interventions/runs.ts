@@ -12,8 +12,7 @@ import type { Cascade } from "../cascade.ts";
 import type { CompiledGraph } from "../compiled-graph.ts";
 import { type CountingRules, evaluateLine } from "../legal.ts";
 import { type CascadeModel, createWorkspace, type Params, type Workspace } from "../models/model.ts";
-import { runBatch } from "../monte-carlo.ts";
-import { Rng } from "../random.ts";
+import { runBatch, runRng } from "../monte-carlo.ts";
 import { simulate } from "../simulate.ts";
 import type { InterventionPlan } from "./plan.ts";
 
@@ -37,11 +36,6 @@ export interface RunOutcomes {
   finalViews: Float64Array;
   repostCrossing: Float64Array;
   viewCrossing: Float64Array;
-}
-
-/** The stream of Monte Carlo run `run` for a seed (as monte-carlo.ts `runRng`). */
-export function runRng(seed: string, run: number): Rng {
-  return new Rng(seed).fork("monte-carlo").fork(run);
 }
 
 /** One run: the baseline when `plan` is undefined. */

@@ -18,7 +18,7 @@
  *   (label, estimate, low, high) for the comparison chart.
  */
 import type { GraphFacts } from "../graph-facts.ts";
-import { centralitiesFor, topAccounts } from "./centrality.ts";
+import { centralitiesFor } from "./centrality.ts";
 import {
   type Change,
   crossingProbability,
@@ -29,7 +29,7 @@ import {
 import { subtreeSizes } from "./counterfactual.ts";
 import { compileInterventions } from "./plan.ts";
 import { type InterventionSetup, type RunOutcomes, runOutcomes, simulateRun } from "./runs.ts";
-import { CENTRALITIES, type Centrality, type Intervention, InterventionError } from "./types.ts";
+import { type Centrality, type Intervention, InterventionError } from "./types.ts";
 
 export type Prong = "reposts" | "views" | "either";
 
@@ -312,19 +312,6 @@ export function compareCentralities(
     })),
     options,
   );
-}
-
-/** The accounts each centrality would suspend (for markers on the network view). */
-export function centralityChoices(
-  setup: InterventionSetup,
-  count: number,
-  centralities: readonly Centrality[] = CENTRALITIES,
-): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const c of centralities) {
-    out[c] = topAccounts(setup.graph, c, count, new Set([setup.source])).map((i) => setup.graph.ids[i]);
-  }
-  return out;
 }
 
 /**

@@ -122,8 +122,6 @@ export class SkipTable {
 /** Facts about a graph that cost a pass over all accounts: computed once per graph, not once per run. */
 export interface GraphFacts {
   hasBots: boolean;
-  /** Mean audience (follower count) over all accounts. */
-  meanAudience: number;
   /** Median audience: the audience of a typical account, untouched by a few huge ones. */
   medianAudience: number;
 }
@@ -156,17 +154,12 @@ export function createWorkspace(): Workspace {
 /** The graph's facts, cached in the workspace on the graph's identity. */
 export function graphFacts(graph: CompiledGraph, workspace: Workspace): GraphFacts {
   if (workspace.factsOf?.graph === graph) return workspace.factsOf.facts;
-  let hasBots = false;
-  let total = 0;
-  for (let i = 0; i < graph.n; i++) {
-    if (graph.bot[i] === 1) hasBots = true;
-    total += graph.audience[i];
-  }
+  const hasBots = graph.bot.includes(1);
   const sorted = Float64Array.from(graph.audience).sort();
   const half = sorted.length >> 1;
   const medianAudience =
     sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
-  const facts = { hasBots, meanAudience: graph.n > 0 ? total / graph.n : 0, medianAudience };
+  const facts = { hasBots, medianAudience };
   workspace.factsOf = { graph, facts };
   return facts;
 }
