@@ -59,6 +59,20 @@ describe("EventQueue", () => {
     expect(nodes).toEqual([1, 2, 3]);
   });
 
+  it("keeps an entry pushed after a peek for a day before the one the peek opened", () => {
+    const queue = new EventQueue();
+    queue.clear(100);
+    queue.push(250, 1, -1);
+    expect(queue.peekTime()).toBe(250); // opens day 2
+    queue.push(150, 2, -1); // day 1, still after the last time taken out (none yet)
+    const nodes: number[] = [];
+    while (queue.size > 0) {
+      nodes.push(queue.topNode());
+      queue.pop();
+    }
+    expect(nodes).toEqual([2, 1]);
+  });
+
   it("refuses a time before the last one taken out, and NaN", () => {
     const queue = new EventQueue();
     queue.push(10, 0, -1);
