@@ -76,14 +76,16 @@ export function chartDataCsv(rows: ReadonlyArray<Readonly<Record<string, CsvValu
       }
     }
   }
-  const cell = (value: CsvValue): string => {
-    if (value === null || value === undefined) return "";
-    const text = String(value);
-    // A leading = + - @ would run as a formula in a spreadsheet: prefix a quote for text cells.
-    const safe = typeof value === "string" && /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = [header.map((h) => cell(h)).join(",")];
-  for (const row of rows) lines.push(header.map((key) => cell(row[key])).join(","));
+  const lines = [header.map((h) => csvCell(h)).join(",")];
+  for (const row of rows) lines.push(header.map((key) => csvCell(row[key])).join(","));
   return `${lines.join("\r\n")}\r\n`;
+}
+
+/** One CSV field: empty for null/undefined, quoted when needed, and never a spreadsheet formula. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  // A leading = + - @ would run as a formula in a spreadsheet: prefix a quote for text cells.
+  const safe = typeof value === "string" && /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -4,6 +4,7 @@
  * and everything at once as one zip.
  */
 import { strToU8, zipSync } from "fflate";
+import { csvCell } from "../charts/export.ts";
 
 export function svgMarkup(element: SVGSVGElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(element)}\n`;
@@ -48,11 +49,8 @@ export function toCsv(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
 ): string {
-  const cell = (value: string | number | null) => {
-    const text = value === null ? "" : String(value);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\n")}\n`;
+  // Account names come from users' files: the same guarded cells as the charts' data.
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 export interface ExportItem {

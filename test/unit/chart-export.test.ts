@@ -55,3 +55,17 @@ describe("chartDataCsv", () => {
     expect(chartDataCsv([])).toBe("\r\n");
   });
 });
+
+describe("toCsv (the app's network and tree tables)", () => {
+  it("guards account names from users' files like the charts' data: no formula, quoted when needed", async () => {
+    const { toCsv } = await import("../../src/ui/export.ts");
+    const csv = toCsv(
+      ["account", "reposts"],
+      [
+        ['=HYPERLINK("x")', 3],
+        ["plain, with comma", null],
+      ],
+    );
+    expect(csv).toBe('account,reposts\r\n"\'=HYPERLINK(""x"")",3\r\n"plain, with comma",\r\n');
+  });
+});
