@@ -8,7 +8,6 @@ import { bin, quantileSorted } from "d3-array";
 import { scaleLinear } from "d3-scale";
 import {
   axisTitle,
-  axisTitleOffset,
   bottomMargin,
   captionBlock,
   captionHeight,
@@ -17,19 +16,11 @@ import {
   type LegendItem,
   legend,
   stepPath,
+  timeAxisWithTitle,
   titleText,
   wrapCaption,
 } from "./parts.ts";
-import {
-  bottomAxis,
-  type ChartContext,
-  chartRoot,
-  LIGHT_THEME,
-  leftAxis,
-  svg,
-  type Theme,
-  timeTicks,
-} from "./svg.ts";
+import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme, timeTicks } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
 export interface CrossingTimesData {
@@ -222,13 +213,14 @@ export function crossingTimesChart(
     );
     plot.appendChild(g);
   });
-  root.appendChild(bottomAxis(context, ticks, x, bottom, (t) => (t === 0 ? "0" : text.duration(t)), theme));
   root.appendChild(
-    axisTitle(
+    timeAxisWithTitle(
       context,
-      text.timeAxis,
-      (MARGIN.left + width - MARGIN.right) / 2,
-      bottom + axisTitleOffset(theme),
+      x,
+      maxTime,
+      bottom,
+      { left: MARGIN.left, right: width - MARGIN.right },
+      text,
       theme,
     ),
   );
