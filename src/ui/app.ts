@@ -769,9 +769,16 @@ export function startApp(root: HTMLElement): void {
   }
 
   let lastTreeRender = 0;
+  let trailingTree: ReturnType<typeof setTimeout> | null = null;
   function renderTree(state: AppState, throttle = false): void {
-    // During playback the tree redraws a few times a second, not every frame.
-    if (throttle && performance.now() - lastTreeRender < 250) return;
+    if (trailingTree !== null) clearTimeout(trailingTree);
+    trailingTree = null;
+    // During playback the tree redraws a few times a second, not every frame; the last clock is always drawn.
+    const wait = 250 - (performance.now() - lastTreeRender);
+    if (throttle && wait > 0) {
+      trailingTree = setTimeout(() => renderTree(store.get()), wait);
+      return;
+    }
     lastTreeRender = performance.now();
     const tree = treeElement(state, false);
     shell.treeHost.replaceChildren(...(tree ? [tree] : []));

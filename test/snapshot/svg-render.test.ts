@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { serializeSvg } from "../../src/charts/export.ts";
 import { LIGHT_THEME, PRESENTATION_THEME, SVG_NS } from "../../src/charts/svg.ts";
 import { CHINESE_CHART_TEXT } from "../../src/charts/text-zh.ts";
+import { skipWithout } from "../shared-data.ts";
 import { CHART_CASES } from "./chart-fixtures.ts";
 import { jsdomContext } from "./snapshot.ts";
 
@@ -72,7 +73,7 @@ describe("every chart takes its words from the text object (Chinese)", () => {
   }
 });
 
-describe.skipIf(!hasRsvg())(
+describe.skipIf(skipWithout(hasRsvg()))(
   "charts render with a real SVG renderer (needs rsvg-convert from librsvg2-bin)",
   () => {
     for (const chart of CHART_CASES) {

@@ -1,9 +1,8 @@
-/** The analyze command, called in-process (no child process). */
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args.ts";
 import { runAnalyze } from "../../src/cli/commands/analyze.ts";
 import { InputError } from "../../src/io/index.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 describe("repost-threshold analyze", () => {
   it("prints the JSON documented in the README for a bundled sample", () => {
@@ -42,7 +41,7 @@ describe("repost-threshold analyze", () => {
     expect(() => runAnalyze(["test/fixtures/broken/bad-date.csv", "--format", "xml"])).toThrow(UsageError);
     expect(() => runAnalyze(["nope.csv"])).toThrow(/cannot find/);
   });
-  it.skipIf(!existsSync("../shared/data"))(
+  it.skipIf(skipWithoutPath("../shared/data"))(
     "finds Twitter's label.txt by itself (needs ../shared/data)",
     () => {
       const out = JSON.parse(

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Cascade, CascadeEvent } from "../../src/core/cascade.ts";
 import { latestDeletionUnderLine, pruneCascade, subtreeSizes } from "../../src/core/interventions/index.ts";
 import { DEFAULT_RULES, evaluateLine } from "../../src/core/legal.ts";
 import { readCascadeFile } from "../../src/io/index.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 /**
  * A complete binary repost tree of the given depth in breadth-first order:
@@ -112,7 +113,7 @@ describe("pruneCascade", () => {
 const DATA = "../shared/data/";
 const TWITTER = "twitter15_16/twitter15/tree/501474962935648256.txt";
 
-describe.skipIf(!existsSync(DATA + TWITTER))(
+describe.skipIf(skipWithoutPath(DATA + TWITTER))(
   "pruneCascade on a real Twitter15 tree (needs ../shared/data)",
   () => {
     // MANIFEST.csv: 715 reposts, the 500th at 9748.2 s.

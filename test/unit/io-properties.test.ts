@@ -18,6 +18,7 @@ import {
   WRITE_FORMATS,
   writeCascade,
 } from "../../src/io/index.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 const DATA = join(import.meta.dirname, "../../../shared/data");
 const SEED = 20131;
@@ -196,13 +197,13 @@ const REAL_FILES: [string, FormatId][] = [
   ["smh_cascade_influence/data/SMH/SMH-cascade-12.csv", "seismic"],
 ];
 
-describe.skipIf(!existsSync(DATA))(
+describe.skipIf(skipWithoutPath(DATA))(
   "mutated real files never throw anything but InputError (needs ../shared/data)",
   () => {
     for (const [path, format] of REAL_FILES) {
       it(`${path}`, () => {
         const full = join(DATA, path);
-        if (!existsSync(full)) return;
+        expect(existsSync(full), `${full} is listed but missing`).toBe(true);
         const whole = readFileSync(full, "utf8");
         const cut = whole.length > 8192 ? whole.slice(0, whole.lastIndexOf("\n", 8192) + 1) : whole;
         // The unmutated start reads without error, so the mutations are what is tested.

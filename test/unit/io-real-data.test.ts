@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluateLine } from "../../src/core/legal.ts";
 import { type ReadOptions, readCascadeFile } from "../../src/io/index.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 const DATA = "../shared/data/";
 
@@ -54,7 +55,7 @@ const EXPECTED_FORMAT: Record<string, string> = {
   evently_auspol: "seismic",
 };
 
-describe.skipIf(!existsSync(DATA))("real cascades against MANIFEST.csv (needs ../shared/data)", () => {
+describe.skipIf(skipWithoutPath(DATA))("real cascades against MANIFEST.csv (needs ../shared/data)", () => {
   const rows = existsSync(DATA) ? manifest() : [];
   for (const row of rows) {
     it(`${row.dataset} ${row.id}: ${row.reposts} reposts, 500th at ${row.t500 ?? "never"}`, () => {

@@ -2,7 +2,7 @@
  * Every writer read back through our reader (same events) and through
  * graphology's own readers (same nodes, edges and attributes).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import Graph from "graphology";
 import gexf from "graphology-gexf";
 import graphml from "graphology-graphml";
@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Cascade } from "../../src/core/cascade.ts";
 import { emptySocialGraph } from "../../src/core/generators/social-graph.ts";
 import { readCascadeFile, WRITE_FORMATS, writeCascade, writeGraph } from "../../src/io/index.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 function sample(withAudience: boolean): Cascade {
   const a = (n: number): number | null => (withAudience ? n : null);
@@ -101,7 +102,7 @@ describe("writeGraph", () => {
 });
 
 const DATA = "../shared/data/";
-describe.skipIf(!existsSync(DATA))("a real cascade round-trips (needs ../shared/data)", () => {
+describe.skipIf(skipWithoutPath(DATA))("a real cascade round-trips (needs ../shared/data)", () => {
   it("CasFlow 75991 through every writer", () => {
     const { cascades } = readCascadeFile(
       "casflow_weibo/dataset.txt",

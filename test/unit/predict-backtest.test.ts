@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCascades } from "../../src/cli/load-series.ts";
 import type { Cascade, CascadeEvent } from "../../src/core/cascade.ts";
@@ -12,6 +11,7 @@ import {
 } from "../../src/core/predict/index.ts";
 import { predictLogLinear } from "../../src/core/predict/loglinear.ts";
 import { isUnavailable } from "../../src/core/predict/prediction.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 /** n reposts evenly spread over [0, end]. */
 function even(id: string, n: number, end: number, audience: number | null = null): Cascade {
@@ -72,7 +72,7 @@ describe("backtest and convergence", () => {
 });
 
 const DATA = "../shared/data";
-describe.skipIf(!existsSync(DATA))("backtest on the real cascades (needs ../shared/data)", () => {
+describe.skipIf(skipWithoutPath(DATA))("backtest on the real cascades (needs ../shared/data)", () => {
   it("runs SEISMIC on the series with followers and reports a finite median error at 1 h", () => {
     const cascades = loadCascades([`${DATA}/smh_cascade_influence`, `${DATA}/evently_auspol`]);
     expect(cascades).toHaveLength(8);

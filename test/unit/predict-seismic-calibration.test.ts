@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCascades } from "../../src/cli/load-series.ts";
 import type { Cascade, CascadeEvent } from "../../src/core/cascade.ts";
@@ -29,6 +28,7 @@ import {
   totalApe,
 } from "../../src/core/predict/seismic-calibration.ts";
 import { createRng, type Rng } from "../../src/core/random.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 function available(result: ReturnType<typeof predictSeismic>): Prediction {
   if (isUnavailable(result)) throw new Error(result.unavailable);
@@ -227,7 +227,7 @@ describe("calibrated SEISMIC", () => {
 });
 
 const DATA = "../shared/data/";
-describe.skipIf(!existsSync(DATA))(
+describe.skipIf(skipWithoutPath(DATA))(
   "calibrated SEISMIC on the real cascades with followers (needs ../shared/data)",
   () => {
     it("reaches about the nominal coverage at 10 min, 1 h and 6 h, leave one out", () => {

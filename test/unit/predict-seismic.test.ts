@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCascadeFile } from "../../src/cli/load-series.ts";
 import type { Cascade, CascadeEvent } from "../../src/core/cascade.ts";
@@ -14,6 +13,7 @@ import {
   predictSeismic,
   triangularExposure,
 } from "../../src/core/predict/seismic.ts";
+import { skipWithoutPath } from "../shared-data.ts";
 
 /** A source with `audience` followers and reposts at the given times. */
 function star(
@@ -150,7 +150,7 @@ describe("predictSeismic", () => {
 });
 
 const TWEET = "../shared/data/seismic_tweet/tweet.csv";
-describe.skipIf(!existsSync(TWEET))("SEISMIC on the paper's example tweet (needs ../shared/data)", () => {
+describe.skipIf(skipWithoutPath(TWEET))("SEISMIC on the paper's example tweet (needs ../shared/data)", () => {
   it("predicts the crossing of 500 reposts from the first 30 minutes", () => {
     const [cascade] = loadCascadeFile(TWEET);
     const p = available(predictSeismic(cascade, 1800));
