@@ -27,6 +27,8 @@ export interface InterventionSetup {
   source: number;
   /** Seconds of simulated time. */
   horizon: number;
+  /** Buffers reused by every batch run on this setup (a search runs dozens): made on first use when absent. */
+  workspace?: Workspace;
 }
 
 /** Per-run results, in run order. Crossing times are NaN for runs that never cross. */
@@ -58,8 +60,12 @@ export function runOutcomes(
   runs: number,
   plan?: InterventionPlan,
   from = 0,
-  workspace: Workspace = createWorkspace(),
+  workspace?: Workspace,
 ): RunOutcomes {
+  if (!workspace) {
+    setup.workspace ??= createWorkspace();
+    workspace = setup.workspace;
+  }
   const batch = runBatch(setup.graph, setup.model, setup.params, setup.rules, {
     seed: setup.seed,
     from,
