@@ -1,11 +1,12 @@
 /**
  * The queue of pending activations, keyed by time: a calendar queue (Brown
- * 1988) whose current day is a binary heap. Cascades only ever schedule at or
- * after the time they are at, so time is cut into days of a fixed width:
- * an entry for a later day is appended to that day's list in O(1), and only
- * the entries of the current day are kept in the heap, which stays small. A
- * heap of every pending entry (thousands in a big cascade) spent most of the
- * cascade loop on unpredictable branches; a day heap of a few dozen does not.
+ * 1988). Cascades only ever schedule at or after the time they are at, so
+ * time is cut into days of a fixed width: an entry for a later day is
+ * appended to that day's list in O(1). When a day comes, its few entries are
+ * sorted once (insertion sort over a couple of dozen is cheaper than a heap's
+ * unpredictable branches) and popped in order; an entry scheduled into the
+ * current day after it opened, rare with delays longer than a day, goes to a
+ * small heap beside it, as do all of a day too crowded to sort this way.
  * Pops come in the total order (time, insertion), exactly as from one heap,
  * so every seeded result is the same whatever the day width.
  *
@@ -14,22 +15,31 @@
  */
 /** Days beyond this one share it (its heap sorts them): bounds the day arrays whatever the times. */
 const LAST_DAY = 1 << 16;
+/** A day with more entries than this goes to the heap: insertion sort is quadratic. */
+const SORT_LIMIT = 48;
 
 export class EventQueue {
+  /** Days in the calendar: times past DAYS day widths all share the last day. */
+  static readonly DAYS = LAST_DAY;
   /** Per insertion number: time, node, parent, and the next entry of the same day. */
   private timeOf: Float64Array;
   private nodeOf: Uint32Array;
   private parentOf: Int32Array;
   private nextOf: Int32Array;
   private counter = 0;
-  /** The current day's heap: insertion numbers ordered by (time, insertion). */
+  /** The current day's entries in (time, insertion) order, their times beside them; `runPos` is the next. */
+  private run: Uint32Array;
+  private runTime: Float64Array;
+  private runPos = 0;
+  private runLength = 0;
+  /** Entries of the current day not in the run: insertion numbers in a heap ordered by (time, insertion). */
   private heap: Uint32Array;
   private heapSize = 0;
   /** Per day: first and last entry of its list (-1: empty). Days up to `lastDay` are in use. */
   private dayHead: Int32Array;
   private dayTail: Int32Array;
   private lastDay = -1;
-  /** The day whose entries are in the heap (-1 before the first pop). */
+  /** The day whose entries are in the run and the heap (-1 before the first pop). */
   private today = -1;
   private perSecond = 1 / 300;
   /** Time of the last entry taken out: nothing may be scheduled before it. */
@@ -41,6 +51,8 @@ export class EventQueue {
     this.nodeOf = new Uint32Array(capacity);
     this.parentOf = new Int32Array(capacity);
     this.nextOf = new Int32Array(capacity);
+    this.run = new Uint32Array(SORT_LIMIT);
+    this.runTime = new Float64Array(SORT_LIMIT);
     this.heap = new Uint32Array(256);
     this.dayHead = new Int32Array(1024).fill(-1);
     this.dayTail = new Int32Array(1024).fill(-1);
@@ -48,12 +60,14 @@ export class EventQueue {
 
   /**
    * Empties the queue. `dayWidth` (seconds) only sets the speed, never the order: a few times
-   * shorter than a typical delay keeps each day's heap small without many empty days to skip.
+   * shorter than a typical delay keeps each day small without many empty days to skip.
    */
   clear(dayWidth = 300): void {
     this.size = 0;
     this.counter = 0;
     this.heapSize = 0;
+    this.runPos = 0;
+    this.runLength = 0;
     if (this.lastDay >= 0) {
       this.dayHead.fill(-1, 0, this.lastDay + 1);
       this.dayTail.fill(-1, 0, this.lastDay + 1);
@@ -99,8 +113,68 @@ export class EventQueue {
   /** Removes the earliest entry. */
   pop(): void {
     if (this.size === 0) return;
-    this.lastTaken = this.timeOf[this.front()];
+    const slot = this.front();
+    this.lastTaken = this.timeOf[slot];
     this.size--;
+    if (this.runPos < this.runLength && this.run[this.runPos] === slot) {
+      this.runPos++;
+      return;
+    }
+    this.heapPopTop();
+  }
+
+  /** The insertion number of the earliest entry, opening the next non-empty day when today is done. */
+  private front(): number {
+    const pos = this.runPos;
+    if (pos < this.runLength) {
+      if (this.heapSize === 0) return this.run[pos];
+      const fromRun = this.run[pos];
+      const fromHeap = this.heap[0];
+      const runTime = this.runTime[pos];
+      const heapTime = this.timeOf[fromHeap];
+      return runTime < heapTime || (runTime === heapTime && fromRun < fromHeap) ? fromRun : fromHeap;
+    }
+    if (this.heapSize > 0) return this.heap[0];
+    this.openNextDay();
+    return this.runPos < this.runLength ? this.run[this.runPos] : this.heap[0];
+  }
+
+  /** Moves the next non-empty day's list into the run, sorted, or into the heap when it is crowded. */
+  private openNextDay(): void {
+    let day = this.today + 1;
+    while (this.dayHead[day] === -1) day++;
+    this.today = day;
+    const { nextOf, timeOf } = this;
+    let count = 0;
+    for (let slot = this.dayHead[day]; slot !== -1 && count <= SORT_LIMIT; slot = nextOf[slot]) count++;
+    if (count > SORT_LIMIT) {
+      for (let slot = this.dayHead[day]; slot !== -1; slot = nextOf[slot]) this.heapPush(slot);
+      this.runPos = 0;
+      this.runLength = 0;
+    } else {
+      // The list is in insertion order, so moving only past strictly later times keeps ties in it.
+      const { run, runTime } = this;
+      let length = 0;
+      for (let slot = this.dayHead[day]; slot !== -1; slot = nextOf[slot]) {
+        const time = timeOf[slot];
+        let k = length++;
+        while (k > 0 && runTime[k - 1] > time) {
+          run[k] = run[k - 1];
+          runTime[k] = runTime[k - 1];
+          k--;
+        }
+        run[k] = slot;
+        runTime[k] = time;
+      }
+      this.runPos = 0;
+      this.runLength = length;
+    }
+    this.dayHead[day] = -1;
+    this.dayTail[day] = -1;
+  }
+
+  /** Removes the heap's top. */
+  private heapPopTop(): void {
     const { heap, timeOf } = this;
     const last = --this.heapSize;
     if (last === 0) return;
@@ -120,18 +194,6 @@ export class EventQueue {
       hole = child;
     }
     this.siftUp(hole, heap[last]);
-  }
-
-  /** The insertion number of the earliest entry, moving to the next non-empty day when today is done. */
-  private front(): number {
-    if (this.heapSize > 0) return this.heap[0];
-    let day = this.today + 1;
-    while (this.dayHead[day] === -1) day++;
-    this.today = day;
-    for (let slot = this.dayHead[day]; slot !== -1; slot = this.nextOf[slot]) this.heapPush(slot);
-    this.dayHead[day] = -1;
-    this.dayTail[day] = -1;
-    return this.heap[0];
   }
 
   private append(day: number, slot: number): void {

@@ -10,7 +10,7 @@
  * thinning from the larger of the two.
  */
 import type { CompiledGraph } from "../compiled-graph.ts";
-import type { EventQueue } from "../event-queue.ts";
+import { EventQueue } from "../event-queue.ts";
 import type { PresetId } from "../generators/presets.ts";
 import type { Rng } from "../random.ts";
 import {
@@ -91,8 +91,9 @@ export function runIndependentCascade(
   const logMiss = Math.log1p(-q);
   const surelyPast = skip.prepare(logMiss);
   const tableSize = surelyPast.length;
-  // Days of the queue's calendar: a small fraction of the typical delay keeps each day's heap tiny.
-  queue.clear(median / 32);
+  // Days of the queue's calendar: a small fraction of the typical delay keeps each day to a few entries,
+  // and never so small that the horizon runs past the calendar's last day.
+  queue.clear(Math.max(median / 128, limits.horizon / EventQueue.DAYS));
   const expand = (node: number, time: number, event: number) => {
     const end = offsets[node + 1];
     let j = offsets[node];
