@@ -91,6 +91,30 @@ describe("predictSeismic", () => {
     expect(inf.p).toBeCloseTo(count / exposure, 12);
   });
 
+  it("widens a window holding fewer than 5 reposts so that exactly the last 5 carry weight", () => {
+    // T = 1000 s: window T/2 = 500 holds one repost (900). As in the authors' R package, the far
+    // edge moves to the 6th most recent event (20 s), which gets weight 0: w = 980 and the
+    // weights of 900, 60, 50, 40, 30 are (t − 20)/980, summing to (880 + 40 + 30 + 20 + 10)/980 = 1.
+    const times = Float64Array.from([0, 10, 20, 30, 40, 50, 60, 900]);
+    const followers = Float64Array.from([1000, 10, 10, 10, 10, 10, 10, 10]);
+    const inf = estimateInfectiousness(times, followers, 1000);
+    expect(inf.window).toBeCloseTo(980, 9);
+    expect(inf.count).toBeCloseTo(1, 12);
+    expect(inf.countSquares).toBeCloseTo((880 ** 2 + 40 ** 2 + 30 ** 2 + 20 ** 2 + 10 ** 2) / 980 ** 2, 12);
+    let exposure = 0;
+    for (let i = 0; i < times.length; i++) {
+      exposure += followers[i] * triangularExposure(SEISMIC_KERNEL, 1000 - times[i], 980);
+    }
+    expect(inf.p).toBeCloseTo(1 / exposure, 15);
+    // Exactly 5 reposts, none in the default window: the edge is the source, w = T.
+    const five = estimateInfectiousness(Float64Array.from([0, 10, 20, 30, 40, 50]), followers, 1000);
+    expect(five.window).toBe(1000);
+    expect(five.count).toBeCloseTo((10 + 20 + 30 + 40 + 50) / 1000, 12);
+    // 5 or more reposts inside the default window: it stays T/2.
+    const busy = estimateInfectiousness(Float64Array.from([0, 600, 700, 800, 900, 950]), followers, 1000);
+    expect(busy.window).toBe(500);
+  });
+
   it("predicts with the final-size formula R + p̂ N^e / (1 − p̂ n*)", () => {
     const cascade = star([30, 90, 200, 260, 400, 800, 1500, 2400], 200, 5000);
     const p = available(predictSeismic(cascade, 3000, { nStar: 100 }));

@@ -11,9 +11,10 @@
  * Infectiousness (§4.1): the kernel-weighted estimate at time t,
  *   p̂_t = Σ_{i ≥ 1} K_t(t − tᵢ) / Σ_{i ≥ 0} nᵢ ∫_{tᵢ}^t K_t(t − s) φ(s − tᵢ) ds,
  * with the triangular kernel K_t(s) = max(0, 1 − s / w_t). The window is
- * w_t = t/2, kept within [5 min, 2 h] and widened to hold the last 5 reposts
- * (the spans of the authors' reference implementation's documentation; the
- * paper leaves them as tuning).
+ * w_t = t/2, kept within [5 min, 2 h] and, when it holds fewer than 5 reposts,
+ * widened to the event just before the last 5 reposts, so that those 5 carry
+ * weight (the spans and rule of the authors' R package, seismic 1.1,
+ * get.infectiousness; the paper leaves them as tuning).
  *
  * Final size (§3.2, §4.2): R̂_∞ = R_t + α p̂_t N_t^e / (1 − γ p̂_t n*), with
  * N_t^e = Σᵢ nᵢ (1 − Φ(t − tᵢ)) the followers whose reposts are still to come
@@ -120,11 +121,16 @@ export function estimateInfectiousness(
   settings: SeismicSettings = SEISMIC_SETTINGS,
 ): Infectiousness {
   const reposts = times.length - 1;
+  const last = times.length - 1;
   let window = Math.min(settings.maxWindow, Math.max(settings.minWindow, at / 2));
-  if (reposts >= settings.minCount) window = Math.max(window, at - times[times.length - settings.minCount]);
-  else window = Math.max(window, at);
-  // A repost exactly at the window's far edge would get weight 0; nudge the edge past it.
-  window *= 1 + 1e-9;
+  if (reposts < settings.minCount) {
+    window = Math.max(window, at - times[0]);
+  } else if (at - times[last - settings.minCount + 1] > window) {
+    // Fewer than minCount reposts inside: the far edge moves to the event before the last
+    // minCount reposts (the source when there are just minCount), which sits on the edge with
+    // weight 0, so exactly the last minCount reposts carry weight.
+    window = at - times[last - settings.minCount];
+  }
   let count = 0;
   let countSquares = 0;
   for (let i = 1; i < times.length; i++) {
