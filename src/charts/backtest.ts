@@ -9,17 +9,15 @@ import {
   axisTitle,
   axisTitleOffset,
   bottomMargin,
-  captionBlock,
-  captionHeight,
-  captionLines,
+  chartFrame,
+  closeChart,
   type LegendItem,
   legend,
+  openChart,
   seriesColour,
-  titleText,
-  wrapCaption,
 } from "./parts.ts";
-import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import { type ChartContext, leftAxis, svg, type Theme } from "./svg.ts";
+import type { ChartText } from "./text.ts";
 
 export interface BacktestRow {
   estimator: string;
@@ -47,18 +45,13 @@ export function backtestChart(
   options: BacktestOptions,
   context: ChartContext,
 ): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const frame = chartFrame(options, () => 400);
+  const { theme, text, width, baseHeight } = frame;
   const words = text.backtest;
-  const width = options.width ?? 760;
-  const baseHeight = options.height ?? 400;
-  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
-  const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
   const estimators = [...new Set(rows.map((r) => r.estimator))];
   const times = [...new Set(rows.map((r) => r.T))].sort((a, b) => a - b);
-  const root = chartRoot(context, width, height, theme, title, words.description(rows.length));
-  root.appendChild(titleText(context, title, MARGIN.left, theme));
+  const root = openChart(context, frame, title, words.description(rows.length), MARGIN.left);
   const items: LegendItem[] = estimators.map((name, i) => ({
     label: name,
     colour: seriesColour(i),
@@ -154,8 +147,7 @@ export function backtestChart(
     ),
   );
   root.appendChild(axisTitle(context, words.errorAxis, theme.fontSize + 2, (top + bottom) / 2, theme, true));
-  if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
-  return root;
+  return closeChart(context, root, frame);
 }
 
 function round1(v: number): number {

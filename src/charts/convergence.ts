@@ -9,19 +9,17 @@ import {
   axisTitle,
   axisTitleOffset,
   bottomMargin,
-  captionBlock,
-  captionHeight,
-  captionLines,
+  chartFrame,
+  closeChart,
   compactCount,
   type LegendItem,
   legend,
+  openChart,
   seriesColour,
   thresholdRule,
-  titleText,
-  wrapCaption,
 } from "./parts.ts";
-import { bottomAxis, type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import { bottomAxis, type ChartContext, leftAxis, svg, type Theme } from "./svg.ts";
+import type { ChartText } from "./text.ts";
 
 export interface ConvergenceSeries {
   name: string;
@@ -57,16 +55,11 @@ export function convergenceChart(
   options: ConvergenceOptions,
   context: ChartContext,
 ): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const frame = chartFrame(options, () => 420);
+  const { theme, text, width, baseHeight } = frame;
   const words = text.convergence;
-  const width = options.width ?? 760;
-  const baseHeight = options.height ?? 420;
-  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
-  const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
-  const root = chartRoot(context, width, height, theme, title, words.description(data.estimators.length));
-  root.appendChild(titleText(context, title, MARGIN.left, theme));
+  const root = openChart(context, frame, title, words.description(data.estimators.length), MARGIN.left);
   const items: LegendItem[] = data.estimators.map((e, i) => ({
     label: e.name,
     colour: seriesColour(i),
@@ -200,8 +193,7 @@ export function convergenceChart(
     });
     root.appendChild(g);
   });
-  if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
-  return root;
+  return closeChart(context, root, frame);
 }
 
 /** One estimator's series from the early-warning module's `convergence` (unavailable points left out). */

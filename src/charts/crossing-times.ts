@@ -9,19 +9,16 @@ import { scaleLinear } from "d3-scale";
 import {
   axisTitle,
   bottomMargin,
-  captionBlock,
-  captionHeight,
-  captionLines,
+  chartFrame,
+  closeChart,
   compactCount,
   type LegendItem,
   legend,
+  openChart,
   stepPath,
-  timeAxisWithTitle,
-  titleText,
-  wrapCaption,
 } from "./parts.ts";
-import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme, timeTicks } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import { type ChartContext, leftAxis, svg, type Theme, timeTicks } from "./svg.ts";
+import type { ChartText } from "./text.ts";
 
 export interface CrossingTimesData {
   /** Crossing times (seconds) of the runs that crossed the repost line. */
@@ -51,14 +48,10 @@ export function crossingTimesChart(
   options: CrossingTimesOptions,
   context: ChartContext,
 ): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const frame = chartFrame(options, () => 420);
+  const { theme, text, width, baseHeight } = frame;
   const words = text.crossingTimes;
   const kind = options.kind ?? "cdf";
-  const width = options.width ?? 760;
-  const baseHeight = options.height ?? 420;
-  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
-  const height = baseHeight + captionHeight(lines, theme);
   const title = options.title ?? words.title;
   const runs = Math.max(0, data.runs);
   const series = (
@@ -73,8 +66,7 @@ export function crossingTimesChart(
   for (const s of series) if (s.sorted.length) latest = Math.max(latest, s.sorted[s.sorted.length - 1]);
   const maxTime = options.maxTime ?? Math.max(60, latest * 1.05);
 
-  const root = chartRoot(context, width, height, theme, title, words.description(runs));
-  root.appendChild(titleText(context, title, MARGIN.left, theme));
+  const root = openChart(context, frame, title, words.description(runs), MARGIN.left);
   const items: LegendItem[] = series.map((s) => ({
     label: words.crossedIn(s.prong, s.sorted.length, runs),
     colour: s.colour,
@@ -213,19 +205,13 @@ export function crossingTimesChart(
     );
     plot.appendChild(g);
   });
-  root.appendChild(
-    timeAxisWithTitle(
-      context,
-      x,
-      maxTime,
-      bottom,
-      { left: MARGIN.left, right: width - MARGIN.right },
-      text,
-      theme,
-    ),
-  );
-  if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
-  return root;
+  return closeChart(context, root, frame, {
+    x,
+    maxTime,
+    y: bottom,
+    left: MARGIN.left,
+    right: width - MARGIN.right,
+  });
 }
 
 /** Rows for "underlying data as CSV": one row per run that crossed, per prong. */

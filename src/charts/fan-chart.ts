@@ -10,24 +10,21 @@ import { scaleLinear } from "d3-scale";
 import {
   bandPath,
   bottomMargin,
-  captionBlock,
-  captionHeight,
-  captionLines,
+  chartFrame,
+  closeChart,
   compactCount,
   countScale,
   firstReaching,
   type LegendItem,
   legend,
   linePath,
+  openChart,
   pointLabel,
   thresholdRule,
-  timeAxisWithTitle,
-  titleText,
   verticalMarker,
-  wrapCaption,
 } from "./parts.ts";
-import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import { type ChartContext, leftAxis, svg, type Theme } from "./svg.ts";
+import type { ChartText } from "./text.ts";
 
 /** Per grid time, the 5th, 25th, 50th, 75th and 95th percentile over runs. */
 export interface FanQuantiles {
@@ -66,18 +63,12 @@ export interface FanOptions {
 const MARGIN = { right: 24, left: 76 };
 
 export function fanChart(data: FanData, options: FanOptions, context: ChartContext): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const frame = chartFrame(options, (theme) => 400 + theme.fontSize * 8);
+  const { theme, text, width, baseHeight } = frame;
   const words = text.fan;
-  const width = options.width ?? 760;
-  const baseHeight = options.height ?? 400 + theme.fontSize * 8;
-  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
-  const capHeight = captionHeight(lines, theme);
-  const height = baseHeight + capHeight;
   const title = options.title ?? words.title;
   const maxTime = options.maxTime ?? defaultFanEnd(data);
-  const root = chartRoot(context, width, height, theme, title, words.description(data.runs));
-  root.appendChild(titleText(context, title, MARGIN.left, theme));
+  const root = openChart(context, frame, title, words.description(data.runs), MARGIN.left);
   const items: LegendItem[] = [
     { label: words.outer, colour: theme.foreground, mark: "band", opacity: 0.15 },
     { label: words.inner, colour: theme.foreground, mark: "band", opacity: 0.35 },
@@ -246,19 +237,13 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
     );
   }
   const axisY = top + plotHeight;
-  root.appendChild(
-    timeAxisWithTitle(
-      context,
-      x,
-      maxTime,
-      axisY,
-      { left: MARGIN.left, right: width - MARGIN.right },
-      text,
-      theme,
-    ),
-  );
-  if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
-  return root;
+  return closeChart(context, root, frame, {
+    x,
+    maxTime,
+    y: axisY,
+    left: MARGIN.left,
+    right: width - MARGIN.right,
+  });
 }
 
 /**

@@ -4,8 +4,8 @@
  * line. Everything is text and plain shapes, so exports need no fonts or CSS.
  */
 import { scaleLinear, scaleSymlog } from "d3-scale";
-import { bottomAxis, type ChartContext, svg, type Theme, timeTicks } from "./svg.ts";
-import type { ChartText } from "./text.ts";
+import { bottomAxis, type ChartContext, chartRoot, LIGHT_THEME, svg, type Theme, timeTicks } from "./svg.ts";
+import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
 /** Okabe–Ito, without the yellow that vanishes on white: one colour per series (estimators, runs). */
 export const SERIES_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"];
@@ -19,6 +19,65 @@ export function textWidth(text: string, fontSize: number): number {
   let ems = 0;
   for (const char of text) ems += /[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? 1 : 0.6;
   return ems * fontSize;
+}
+
+/** The options every chart's frame takes. */
+export interface FrameOptions {
+  width?: number;
+  height?: number;
+  theme?: Theme;
+  text?: ChartText;
+  caption?: string;
+}
+
+/** A chart's options resolved: the plot is `baseHeight` tall, the caption's lines go below it. */
+export interface ChartFrame {
+  theme: Theme;
+  text: ChartText;
+  width: number;
+  baseHeight: number;
+  lines: string[];
+  /** The whole chart, caption included. */
+  height: number;
+}
+
+/** Resolves the options every chart shares; the plot's height defaults to `defaultHeight(theme)`. */
+export function chartFrame(options: FrameOptions, defaultHeight: (theme: Theme) => number): ChartFrame {
+  const theme = options.theme ?? LIGHT_THEME;
+  const text = options.text ?? ENGLISH_CHART_TEXT;
+  const width = options.width ?? 760;
+  const baseHeight = options.height ?? defaultHeight(theme);
+  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
+  return { theme, text, width, baseHeight, lines, height: baseHeight + captionHeight(lines, theme) };
+}
+
+/** The chart's root element with its title at `titleX`, the first thing every chart draws. */
+export function openChart(
+  context: ChartContext,
+  frame: ChartFrame,
+  title: string,
+  description: string,
+  titleX: number,
+): SVGSVGElement {
+  const root = chartRoot(context, frame.width, frame.height, frame.theme, title, description);
+  root.appendChild(titleText(context, title, titleX, frame.theme));
+  return root;
+}
+
+/** The last things a chart draws: the time axis when it has one, then the caption. */
+export function closeChart(
+  context: ChartContext,
+  root: SVGSVGElement,
+  frame: ChartFrame,
+  timeAxis?: { x: (t: number) => number; maxTime: number; y: number; left: number; right: number },
+): SVGSVGElement {
+  const { theme, text, lines } = frame;
+  if (timeAxis) {
+    const { x, maxTime, y, left, right } = timeAxis;
+    root.appendChild(timeAxisWithTitle(context, x, maxTime, y, { left, right }, text, theme));
+  }
+  if (lines.length) root.appendChild(captionBlock(context, lines, frame.baseHeight, theme));
+  return root;
 }
 
 /** The chart's title, top left. */

@@ -9,25 +9,22 @@ import type { PredictionChartData } from "../core/predict/chart-data.ts";
 import {
   bandPath,
   bottomMargin,
-  captionBlock,
-  captionHeight,
-  captionLines,
+  chartFrame,
+  closeChart,
   compactCount,
   countScale,
   firstReaching,
   type LegendItem,
   legend,
   linePath,
+  openChart,
   pointLabel,
   stepPath,
   thresholdRule,
-  timeAxisWithTitle,
-  titleText,
   verticalMarker,
-  wrapCaption,
 } from "./parts.ts";
-import { type ChartContext, chartRoot, LIGHT_THEME, leftAxis, svg, type Theme } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import { type ChartContext, leftAxis, svg, type Theme } from "./svg.ts";
+import type { ChartText } from "./text.ts";
 
 /** One count (reposts or views): observed before T, predicted and (optionally) true after. */
 export interface PredictionPanel {
@@ -138,20 +135,16 @@ export function predictionChart(
   options: PredictionOptions,
   context: ChartContext,
 ): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
-  const words = text.prediction;
-  const width = options.width ?? 760;
   const panels = data.views ? (["reposts", "views"] as const) : (["reposts"] as const);
-  const baseHeight =
-    options.height ?? (panels.length === 2 ? 400 + theme.fontSize * 8 : 260 + theme.fontSize * 6);
-  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
-  const height = baseHeight + captionHeight(lines, theme);
+  const frame = chartFrame(options, (theme) =>
+    panels.length === 2 ? 400 + theme.fontSize * 8 : 260 + theme.fontSize * 6,
+  );
+  const { theme, text, width, baseHeight } = frame;
+  const words = text.prediction;
   const title = options.title ?? words.title;
   const T = data.T;
   const maxTime = options.maxTime ?? defaultPredictionEnd(data);
-  const root = chartRoot(context, width, height, theme, title, words.description(text.duration(T)));
-  root.appendChild(titleText(context, title, MARGIN.left, theme));
+  const root = openChart(context, frame, title, words.description(text.duration(T)), MARGIN.left);
   const items: LegendItem[] = [
     { label: words.observed, colour: theme.foreground, mark: "line" },
     { label: words.predicted, colour: theme.foreground, mark: "dash" },
@@ -311,19 +304,13 @@ export function predictionChart(
     );
   }
   const axisY = top + plotHeight;
-  root.appendChild(
-    timeAxisWithTitle(
-      context,
-      x,
-      maxTime,
-      axisY,
-      { left: MARGIN.left, right: width - MARGIN.right },
-      text,
-      theme,
-    ),
-  );
-  if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
-  return root;
+  return closeChart(context, root, frame, {
+    x,
+    maxTime,
+    y: axisY,
+    left: MARGIN.left,
+    right: width - MARGIN.right,
+  });
 }
 
 /**

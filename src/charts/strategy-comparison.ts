@@ -6,18 +6,9 @@
  */
 import { scaleLinear } from "d3-scale";
 import type { Comparison } from "../core/interventions/compare.ts";
-import {
-  axisTitle,
-  captionBlock,
-  captionHeight,
-  captionLines,
-  compactCount,
-  textWidth,
-  titleText,
-  wrapCaption,
-} from "./parts.ts";
-import { bottomAxis, type ChartContext, chartRoot, LIGHT_THEME, svg, type Theme } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import { axisTitle, chartFrame, closeChart, compactCount, openChart, textWidth } from "./parts.ts";
+import { bottomAxis, type ChartContext, LIGHT_THEME, svg, type Theme } from "./svg.ts";
+import type { ChartText } from "./text.ts";
 
 export interface StrategyRow {
   /** E.g. "suspend top 5 by PageRank". */
@@ -43,16 +34,14 @@ export function strategyComparisonChart(
   context: ChartContext,
 ): SVGSVGElement {
   const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
-  const words = text.strategies;
   const measure = options.measure ?? "probability";
-  const width = options.width ?? 760;
   const rowHeight = Math.round(Math.max(28, theme.fontSize * 2.2));
   const top = Math.round(theme.fontSize * 1.25 + 28);
   const plotBottom = top + Math.max(1, rows.length) * rowHeight;
-  const baseHeight = plotBottom + theme.fontSize * 2 + 32;
-  const lines = wrapCaption(captionLines(options.caption), width - 16, theme);
-  const height = baseHeight + captionHeight(lines, theme);
+  // The rows set the height.
+  const frame = chartFrame({ ...options, height: undefined }, () => plotBottom + theme.fontSize * 2 + 32);
+  const { text, width } = frame;
+  const words = text.strategies;
   const labelWidth = Math.min(
     width * 0.45,
     Math.max(60, ...rows.map((r) => textWidth(r.label, theme.fontSize))) + 16,
@@ -60,8 +49,7 @@ export function strategyComparisonChart(
   const left = labelWidth + 8;
   const right = width - 24;
   const title = options.title ?? words.title;
-  const root = chartRoot(context, width, height, theme, title, words.description(rows.length));
-  root.appendChild(titleText(context, title, 16, theme));
+  const root = openChart(context, frame, title, words.description(rows.length), 16);
   let lo = 0;
   let hi = 0;
   for (const r of rows)
@@ -153,8 +141,7 @@ export function strategyComparisonChart(
       theme,
     ),
   );
-  if (lines.length) root.appendChild(captionBlock(context, lines, baseHeight, theme));
-  return root;
+  return closeChart(context, root, frame);
 }
 
 /**
