@@ -2,25 +2,46 @@
  * Loads every cascade under the files and folders the prediction commands are
  * given, through src/io's readers, with the data sets' own layouts for
  * companions (CED's original microblog in ../original-microblog/, Twitter15/16's
- * ../label.txt), as `analyze` does.
+ * ../label.txt), found by `companionFiles` as `analyze` finds them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Cascade } from "../core/cascade.ts";
 import { type Companion, type ReadOptions, readCascadeFile } from "../io/index.ts";
+import { UsageError } from "./args.ts";
+
+/** A file's text; a path that does not exist is the user's mistake, so a usage error. */
+export function readText(path: string): string {
+  if (!existsSync(path)) throw new UsageError(`cannot find the file '${path}'.`);
+  return new TextDecoder("utf-8").decode(readFileSync(path));
+}
 
 function companion(path: string): Companion {
-  return { name: path, text: readFileSync(path, "utf8") };
+  return { name: path, text: readText(path) };
+}
+
+/**
+ * The companions of a cascade file, by the data sets' own layouts: CED keeps
+ * the original microblog in ../original-microblog/<same name>, Twitter15/16
+ * keeps label.txt above tree/. A path given explicitly is read even if the
+ * layout would not find it, and must exist.
+ */
+export function companionFiles(
+  file: string,
+  given: { original?: string; labels?: string } = {},
+): Pick<ReadOptions, "original" | "labels"> {
+  const options: Pick<ReadOptions, "original" | "labels"> = {};
+  const original = given.original ?? join(dirname(dirname(file)), "original-microblog", basename(file));
+  if (given.original !== undefined || (original !== file && existsSync(original)))
+    options.original = companion(original);
+  const labels = given.labels ?? join(dirname(dirname(file)), "label.txt");
+  if (given.labels !== undefined || existsSync(labels)) options.labels = companion(labels);
+  return options;
 }
 
 /** Every cascade in a file. */
 export function loadCascadeFile(file: string): Cascade[] {
-  const options: ReadOptions = {};
-  const original = join(dirname(dirname(file)), "original-microblog", basename(file));
-  if (original !== file && existsSync(original)) options.original = companion(original);
-  const labels = join(dirname(dirname(file)), "label.txt");
-  if (existsSync(labels)) options.labels = companion(labels);
-  return readCascadeFile(file, readFileSync(file, "utf8"), options).cascades;
+  return readCascadeFile(file, readFileSync(file, "utf8"), companionFiles(file)).cascades;
 }
 
 /** Not cascades: documentation, R data, companions read with their cascade. */

@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args.ts";
 import { runAnalyze } from "../../src/cli/commands/analyze.ts";
+import { companionFiles, loadCascadeFile } from "../../src/cli/load-series.ts";
 import { InputError } from "../../src/io/index.ts";
 import { skipWithoutPath } from "../shared-data.ts";
 
@@ -49,6 +53,47 @@ describe("repost-threshold analyze", () => {
       );
       expect(out.label).toBe("false");
       expect(out.crossing.reposts.time).toBe(9748.2);
+    },
+  );
+});
+
+describe("companionFiles (analyze and the prediction commands)", () => {
+  const root = mkdtempSync(join(tmpdir(), "companions-"));
+  const put = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    return join(root, path);
+  };
+  const cedRepost = put("ced/rumor-repost/7_a_1.json", "[]");
+  const cedOriginal = put("ced/original-microblog/7_a_1.json", "original 7");
+  const tree = put("twitter15/tree/42.txt", "");
+  const labels = put("twitter15/label.txt", "false:42");
+
+  it("finds CED's original microblog and Twitter15/16's label.txt by the data sets' layouts", () => {
+    expect(companionFiles(cedRepost)).toEqual({ original: { name: cedOriginal, text: "original 7" } });
+    expect(companionFiles(tree)).toEqual({ labels: { name: labels, text: "false:42" } });
+  });
+
+  it("finds nothing beside other files, and an original is not its own companion", () => {
+    expect(companionFiles(put("other/cascade.csv", ""))).toEqual({});
+    expect(companionFiles(cedOriginal)).toEqual({});
+  });
+
+  it("reads paths given explicitly instead, and refuses a missing one", () => {
+    const elsewhere = put("elsewhere/labels.txt", "true:42");
+    expect(companionFiles(tree, { labels: elsewhere }).labels).toEqual({ name: elsewhere, text: "true:42" });
+    expect(() => companionFiles(tree, { original: join(root, "nope.json") })).toThrow(UsageError);
+  });
+
+  it.skipIf(skipWithoutPath("../shared/data"))(
+    "both commands read a CED cascade with its original (needs ../shared/data)",
+    () => {
+      const file = "../shared/data/ced_weibo/rumor-repost/1228_zcrWIbMnO_1734571375.json";
+      // The source's followers come only from the original microblog.
+      const out = JSON.parse(runAnalyze([file, "--json"]));
+      expect(out.warnings.join(" ")).toContain("source author's followers are in the data (114,016)");
+      const [cascade] = loadCascadeFile(file);
+      expect(cascade.startEpoch).toBe(1357023235);
     },
   );
 });

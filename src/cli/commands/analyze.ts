@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Cascade } from "../../core/cascade.ts";
 import { assumeAudience, summarizeCascade } from "../../core/cascade-stats.ts";
 import { formatCount, formatDuration } from "../../core/format.ts";
 import { type CountingRules, DEFAULT_RULES } from "../../core/legal.ts";
-import { type Companion, FORMAT_IDS, isFormatId, type ReadOptions, readCascadeFile } from "../../io/index.ts";
+import { FORMAT_IDS, isFormatId, type ReadOptions, readCascadeFile } from "../../io/index.ts";
 import { numberOption, UsageError } from "../args.ts";
+import { companionFiles, readText } from "../load-series.ts";
 import { crossingJson, describeCrossing } from "./simulate.ts";
 
 export const analyzeUsage = `repost-threshold analyze FILE [options]
@@ -19,15 +18,6 @@ export const analyzeUsage = `repost-threshold analyze FILE [options]
   --views N          view threshold (default 5000)
   --view-rate R      share of an audience that views a post (default 0.35)
   --json             print one JSON object`;
-
-function readText(path: string): string {
-  if (!existsSync(path)) throw new UsageError(`cannot find the file '${path}'.`);
-  return new TextDecoder("utf-8").decode(readFileSync(path));
-}
-
-function companion(path: string): Companion {
-  return { name: path, text: readText(path) };
-}
 
 export function runAnalyze(argv: string[]): string {
   const { values, positionals } = parseArgs({
@@ -61,13 +51,7 @@ export function runAnalyze(argv: string[]): string {
       throw new UsageError(`--line: '${values.line}' is not a line number (1 or more).`);
     options.line = line;
   }
-  // The data sets' own layouts: CED keeps the original next to the reposts, Twitter15/16 keeps label.txt above tree/.
-  const original = values.original ?? join(dirname(dirname(file)), "original-microblog", basename(file));
-  if (values.original !== undefined || (existsSync(original) && original !== file))
-    options.original = companion(original);
-  const labels = values.labels ?? join(dirname(dirname(file)), "label.txt");
-  if (values.labels !== undefined || existsSync(labels)) options.labels = companion(labels);
-
+  Object.assign(options, companionFiles(file, { original: values.original, labels: values.labels }));
   const result = readCascadeFile(file, readText(file), options);
   if (result.cascades.length === 0) {
     throw new UsageError(`${file}: no cascade to analyse. ${result.warnings.join(" ")}`);

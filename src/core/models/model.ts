@@ -120,7 +120,7 @@ export class SkipTable {
 }
 
 /** Facts about a graph that cost a pass over all accounts: computed once per graph, not once per run. */
-export interface GraphFacts {
+export interface ModelGraphFacts {
   hasBots: boolean;
   /** Median audience: the audience of a typical account, untouched by a few huge ones. */
   medianAudience: number;
@@ -137,7 +137,7 @@ export interface Workspace {
   /** For models that skip geometrically over follower lists. */
   skip: SkipTable;
   /** The last graph seen and its facts (see `graphFacts`). */
-  factsOf: { graph: CompiledGraph; facts: GraphFacts } | null;
+  factsOf: { graph: CompiledGraph; facts: ModelGraphFacts } | null;
 }
 
 export function createWorkspace(): Workspace {
@@ -152,7 +152,7 @@ export function createWorkspace(): Workspace {
 }
 
 /** The graph's facts, cached in the workspace on the graph's identity. */
-export function graphFacts(graph: CompiledGraph, workspace: Workspace): GraphFacts {
+export function graphFacts(graph: CompiledGraph, workspace: Workspace): ModelGraphFacts {
   if (workspace.factsOf?.graph === graph) return workspace.factsOf.facts;
   const hasBots = graph.bot.includes(1);
   const sorted = Float64Array.from(graph.audience).sort();
