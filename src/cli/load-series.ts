@@ -41,7 +41,7 @@ export function companionFiles(
 
 /** Every cascade in a file. */
 export function loadCascadeFile(file: string): Cascade[] {
-  return readCascadeFile(file, readFileSync(file, "utf8"), companionFiles(file)).cascades;
+  return readCascadeFile(file, readText(file), companionFiles(file)).cascades;
 }
 
 /** Not cascades: documentation, R data, companions read with their cascade. */
@@ -54,6 +54,7 @@ export function loadCascades(
 ): Cascade[] {
   const out: Cascade[] = [];
   const visit = (path: string, explicit: boolean) => {
+    if (!existsSync(path)) throw new UsageError(`cannot find the file or folder '${path}'.`);
     if (statSync(path).isDirectory()) {
       for (const name of readdirSync(path).sort()) visit(join(path, name), false);
       return;

@@ -55,6 +55,17 @@ describe("repost-threshold predict", () => {
       /unknown estimator 'oracle'/,
     );
   });
+
+  it("names a file or folder that does not exist instead of a system error", () => {
+    const missing = join(tmpdir(), "no-such-cascade.csv");
+    expect(() => runPredict([missing, "--at", "600"])).toThrow(
+      /cannot find the file or folder '.*no-such-cascade\.csv'/,
+    );
+    expect(() => runBacktest([missing])).toThrow(/cannot find the file or folder/);
+    expect(() => runPredict([file, "--at", "600", "--train", join(tmpdir(), "no-such-folder")])).toThrow(
+      /cannot find the file or folder '.*no-such-folder'/,
+    );
+  });
 });
 
 describe("SEISMIC's calibration on the command line", () => {
