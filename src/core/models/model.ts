@@ -151,8 +151,12 @@ export function createWorkspace(): Workspace {
   };
 }
 
-/** The graph's facts, cached in the workspace on the graph's identity. */
-export function graphFacts(graph: CompiledGraph, workspace: Workspace): GraphFacts {
+/**
+ * The graph's facts, cached in the workspace on the graph's identity. A copy with links cut has
+ * the facts of the graph it was cut from: an intervention must not move the median everyone is scaled by.
+ */
+export function graphFacts(cut: CompiledGraph, workspace: Workspace): GraphFacts {
+  const graph = cut.cutFrom ?? cut;
   if (workspace.factsOf?.graph === graph) return workspace.factsOf.facts;
   const hasBots = graph.bot.includes(1);
   const sorted = Float64Array.from(graph.audience).sort();
