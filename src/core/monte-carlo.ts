@@ -360,7 +360,7 @@ export function runBatch(
       model.run(runGraph, checked, rng, limits, recorder, workspace);
     } else if (plan.suspended[source] !== 1) {
       // A suspended source never posts: the run stays empty.
-      const guarded = new InterventionRecorder(recorder, plan, rng, horizon);
+      const guarded = new InterventionRecorder(recorder, plan, rng, horizon, workspace);
       recorder.shareAt = plan.throttles.length > 0 ? (time) => guarded.audienceShare(time) : null;
       guarded.activate(source, 0, -1);
       model.run(runGraph, checked, rng, limits, guarded, workspace);
