@@ -173,6 +173,41 @@ export function compileInterventions(
   return plan;
 }
 
+/**
+ * The last plan compiled, reused while the graph (by identity), the facts, the source and the
+ * interventions (by value: a worker gets a fresh copy with every message) stay the same. A plan can
+ * cost a centrality ranking or a copy of the graph, and a worker is asked the same again and again.
+ */
+export class PlanCache {
+  private last: {
+    graph: CompiledGraph;
+    facts: GraphFacts | undefined;
+    source: number;
+    key: string;
+    plan: InterventionPlan;
+  } | null = null;
+
+  compile(
+    graph: CompiledGraph,
+    interventions: readonly Intervention[],
+    context: PlanContext,
+  ): InterventionPlan {
+    const key = JSON.stringify(interventions);
+    const last = this.last;
+    if (
+      last &&
+      last.graph === graph &&
+      last.facts === context.facts &&
+      last.source === context.source &&
+      last.key === key
+    )
+      return last.plan;
+    const plan = compileInterventions(graph, interventions, context);
+    this.last = { graph, facts: context.facts, source: context.source, key, plan };
+    return plan;
+  }
+}
+
 /** Whether the plan changes nothing at all (no need to run the intervention side). */
 export function isEmptyPlan(plan: InterventionPlan): boolean {
   return (
