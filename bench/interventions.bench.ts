@@ -39,6 +39,10 @@ export function benchInterventions(): string {
     ["delete at 1 h", [{ kind: "delete", when: { time: 3600 } }]],
     ["throttle to 30% at 30 min", [{ kind: "throttle", when: { time: 1800 }, share: 0.3 }]],
     ["label x0.5 from 0", [{ kind: "label", when: { time: 0 }, factor: 0.5 }]],
+    [
+      "counter-message from 3 accounts at 10 min",
+      [{ kind: "counter-message", accounts: ["1", "2", "3"], time: 600, p: 0.1, delayMinutes: 10 }],
+    ],
   ];
   for (const [label, interventions] of strategies) {
     const [plan, compileMs] = timed(() =>
@@ -57,5 +61,25 @@ export function benchInterventions(): string {
     `latest safe deletion (target 10%, ${runs} runs): ${latest.time} s, ${latest.steps.length} evaluations, ${latestMs.toFixed(0)} ms`,
     `greedy suspension (target 10%, 100 runs, 12 candidates): ${greedy.accounts.length} accounts, reached ${greedy.reached}, ${greedyMs.toFixed(0)} ms`,
   );
+  lines.push("", benchCounterMessageAtScale());
   return lines.join("\n");
+}
+
+/**
+ * A correction that reaches few accounts on a big graph: what a Monte Carlo run costs beyond the
+ * baseline run is the correction's own cascade, plus any per-account setup the recorder does.
+ */
+export function benchCounterMessageAtScale(nodes = 100_000, runs = 200): string {
+  const scenario = { ...DEFAULT_SCENARIO, nodes, params: { p: 0.005 } };
+  const built = buildGraph(scenario);
+  const setup = interventionSetup(scenario, built);
+  const plan = compileInterventions(
+    setup.graph,
+    [{ kind: "counter-message", accounts: ["1", "2", "3"], time: 600, p: 0.005, delayMinutes: 10 }],
+    { source: setup.source },
+  );
+  runOutcomes(setup, 20, plan);
+  const [, baselineMs] = timed(() => runOutcomes(setup, runs));
+  const [, counterMs] = timed(() => runOutcomes(setup, runs, plan));
+  return `counter-message Monte Carlo, ${scenario.preset} ${nodes.toLocaleString("en")} accounts, ${runs} runs: baseline ${baselineMs.toFixed(0)} ms, with the correction ${counterMs.toFixed(0)} ms (${((counterMs - baselineMs) / runs).toFixed(3)} ms a run more)`;
 }

@@ -20,6 +20,11 @@ export interface CompiledGraph {
   audience: Float64Array;
   /** 1 for bot / hired poster accounts. */
   bot: Uint8Array;
+  /**
+   * Set on a copy with links removed (interventions): the graph it was cut from. Models take their
+   * per-graph facts (the median audience) from it, so a cut does not rescale every account.
+   */
+  cutFrom?: CompiledGraph;
 }
 
 export function compileGraph(graph: SocialGraph): CompiledGraph {

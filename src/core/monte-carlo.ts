@@ -14,7 +14,12 @@
  * Everything here is typed arrays and plain objects: it crosses postMessage.
  */
 import type { CompiledGraph } from "./compiled-graph.ts";
-import { compileInterventions, type InterventionPlan, InterventionRecorder } from "./interventions/plan.ts";
+import {
+  compileInterventions,
+  type InterventionPlan,
+  InterventionRecorder,
+  type PlanCache,
+} from "./interventions/plan.ts";
 import { type CountingRules, exposuresNeeded, type Thresholds, validateRules } from "./legal.ts";
 import { getModel } from "./models/index.ts";
 import {
@@ -360,7 +365,7 @@ export function runBatch(
       model.run(runGraph, checked, rng, limits, recorder, workspace);
     } else if (plan.suspended[source] !== 1) {
       // A suspended source never posts: the run stays empty.
-      const guarded = new InterventionRecorder(recorder, plan, rng, horizon);
+      const guarded = new InterventionRecorder(recorder, plan, rng, horizon, workspace);
       recorder.shareAt = plan.throttles.length > 0 ? (time) => guarded.audienceShare(time) : null;
       guarded.activate(source, 0, -1);
       model.run(runGraph, checked, rng, limits, guarded, workspace);
@@ -639,11 +644,15 @@ export interface ScenarioBatch {
   intervention?: InterventionPlan;
 }
 
-/** Resolves a scenario against its built graph, refusing bad input with the allowed range. */
+/**
+ * Resolves a scenario against its built graph, refusing bad input with the allowed range. With
+ * `plans`, the interventions are compiled only when they (or the graph or source) changed.
+ */
 export function prepareScenarioBatch(
   scenario: Scenario,
   built: ScenarioGraph,
   gridPoints = 161,
+  plans?: PlanCache,
 ): ScenarioBatch {
   validateScenario(scenario);
   const model = getModel(scenario.model);
@@ -651,6 +660,8 @@ export function prepareScenarioBatch(
   const sourceId = scenario.source ?? defaultSource(built);
   const source = built.compiled.ids.indexOf(sourceId);
   if (source < 0) throw new ScenarioError("source", `no account '${sourceId}' in this graph.`);
+  const interventions = scenario.interventions ?? [];
+  const context = { source, facts: built.facts };
   return {
     graph: built.compiled,
     model,
@@ -662,9 +673,11 @@ export function prepareScenarioBatch(
     horizon: scenario.horizon,
     grid: fanGrid(scenario.horizon, gridPoints),
     intervention:
-      (scenario.interventions ?? []).length > 0
-        ? compileInterventions(built.compiled, scenario.interventions ?? [], { source, facts: built.facts })
-        : undefined,
+      interventions.length === 0
+        ? undefined
+        : plans
+          ? plans.compile(built.compiled, interventions, context)
+          : compileInterventions(built.compiled, interventions, context),
   };
 }
 

@@ -9,7 +9,7 @@ import type { CompiledGraph } from "./compiled-graph.ts";
 import { isPresetId, MAX_NODES, MIN_NODES, PRESET_IDS, type PresetId } from "./generators/presets.ts";
 import type { GraphFacts } from "./graph-facts.ts";
 import { assertGraphFits, DEFAULT_MEMORY_BUDGET, GraphTooLargeError } from "./graph-size.ts";
-import { compileInterventions } from "./interventions/plan.ts";
+import { compileInterventions, type InterventionPlan, type PlanCache } from "./interventions/plan.ts";
 import { type Intervention, InterventionError, validateInterventions } from "./interventions/types.ts";
 import { type CountingRules, DEFAULT_RULES, evaluateLine, type LineReport, validateRules } from "./legal.ts";
 import { getModel, MODELS } from "./models/index.ts";
@@ -154,7 +154,12 @@ export interface ScenarioRun {
   withoutInterventions?: { cascade: Cascade; report: LineReport };
 }
 
-export function runScenario(scenario: Scenario, built: ScenarioGraph = buildGraph(scenario)): ScenarioRun {
+/** With `plans`, the interventions are compiled only when they (or the graph or source) changed. */
+export function runScenario(
+  scenario: Scenario,
+  built: ScenarioGraph = buildGraph(scenario),
+  plans?: PlanCache,
+): ScenarioRun {
   validateScenario(scenario);
   const model = getModel(scenario.model);
   const params = validateParams(model, scenario.params, scenario.preset);
@@ -162,18 +167,23 @@ export function runScenario(scenario: Scenario, built: ScenarioGraph = buildGrap
   const sourceIndex = built.compiled.ids.indexOf(source);
   if (sourceIndex < 0) throw new ScenarioError("source", `no account '${source}' in this graph.`);
   const interventions = scenario.interventions ?? [];
-  const run = (withInterventions: boolean) =>
+  const context = { source: sourceIndex, facts: built.facts };
+  const plan =
+    interventions.length === 0
+      ? undefined
+      : plans
+        ? plans.compile(built.compiled, interventions, context)
+        : compileInterventions(built.compiled, interventions, context);
+  const run = (intervention: InterventionPlan | undefined) =>
     simulate(built.compiled, model, params, new Rng(scenario.seed).fork("cascade"), {
       source: sourceIndex,
       horizon: scenario.horizon,
-      intervention: withInterventions
-        ? compileInterventions(built.compiled, interventions, { source: sourceIndex, facts: built.facts })
-        : undefined,
+      intervention,
     });
-  const cascade = run(interventions.length > 0);
+  const cascade = run(plan);
   const result: ScenarioRun = { source, params, cascade, report: evaluateLine(cascade, scenario.rules) };
   if (interventions.length > 0) {
-    const baseline = run(false);
+    const baseline = run(undefined);
     result.withoutInterventions = { cascade: baseline, report: evaluateLine(baseline, scenario.rules) };
   }
   return result;

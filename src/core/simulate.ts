@@ -113,9 +113,12 @@ export function simulate(
     return { id, events: [event], format: "simulation", warnings: ["The source account is suspended."] };
   }
   const cascadeRecorder = new CascadeRecorder(runGraph, limits.maxReposts);
-  const recorder = plan ? new InterventionRecorder(cascadeRecorder, plan, rng, horizon) : cascadeRecorder;
+  const workspace = options.workspace ?? createWorkspace();
+  const recorder = plan
+    ? new InterventionRecorder(cascadeRecorder, plan, rng, horizon, workspace)
+    : cascadeRecorder;
   recorder.activate(source, 0, -1);
-  model.run(runGraph, params, rng, limits, recorder, options.workspace ?? createWorkspace());
+  model.run(runGraph, params, rng, limits, recorder, workspace);
   if (recorder instanceof InterventionRecorder && plan && plan.throttles.length > 0) {
     // A throttled post is shown to only a share of its audience: fewer exposures, fewer views.
     for (const event of cascadeRecorder.events) {

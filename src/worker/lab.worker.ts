@@ -9,9 +9,9 @@ import { type GraphFacts, graphFactsOf } from "../core/graph-facts.ts";
 import {
   compareCentralities,
   compareIntervention,
-  compileInterventions,
   interventionSetup,
   latestSafeTime,
+  PlanCache,
   suspendedIds,
 } from "../core/interventions/index.ts";
 import { cascadeViewAccounts, inducedSubgraph, NETWORK_VIEW_LIMIT } from "../core/network-view.ts";
@@ -34,6 +34,8 @@ import { readCascadeFile } from "../io/index.ts";
 import type { GraphSnapshot, InterveneOutcome, LabRequest, LabResponse } from "./protocol.ts";
 
 let cached: { key: string; built: ScenarioGraph } | null = null;
+/** One compile per (graph, interventions, source): the run and its suspended markers share it. */
+const plans = new PlanCache();
 
 function snapshot(key: string, built: ScenarioGraph): GraphSnapshot {
   const { compiled, facts } = built;
@@ -208,12 +210,12 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
     }
     const key = graphKey(request.scenario);
     if (!cached || cached.key !== key) cached = { key, built: buildGraph(request.scenario) };
-    const run = runScenario(request.scenario, cached.built);
+    const run = runScenario(request.scenario, cached.built, plans);
     const interventions = request.scenario.interventions ?? [];
     const suspended =
       interventions.length > 0
         ? suspendedIds(
-            compileInterventions(cached.built.compiled, interventions, {
+            plans.compile(cached.built.compiled, interventions, {
               source: cached.built.compiled.ids.indexOf(run.source),
               facts: cached.built.facts,
             }),

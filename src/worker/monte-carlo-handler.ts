@@ -6,6 +6,7 @@
  * same handler runs in a Web Worker and in a Node test.
  */
 
+import { PlanCache } from "../core/interventions/plan.ts";
 import { createWorkspace } from "../core/models/model.ts";
 import { mergeBatches, prepareScenarioBatch, runScenarioBatch } from "../core/monte-carlo.ts";
 import { buildGraph, graphKey, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
@@ -18,6 +19,8 @@ export type Post = (message: MonteCarloResponse, transfer: Transferable[]) => vo
 export function createMonteCarloHandler(post: Post): (request: MonteCarloRequest) => void {
   let cached: { key: string; built: ScenarioGraph } | null = null;
   const workspace = createWorkspace();
+  /** Jobs that change only the runs or the counting rules reuse the compiled interventions. */
+  const plans = new PlanCache();
   /** The job being run; a cancel or a newer job makes the old one stop at its next chunk. */
   let current = -1;
 
@@ -45,7 +48,7 @@ export function createMonteCarloHandler(post: Post): (request: MonteCarloRequest
     try {
       const key = graphKey(scenario);
       if (!cached || cached.key !== key) cached = { key, built: buildGraph(scenario) };
-      batch = prepareScenarioBatch(scenario, cached.built);
+      batch = prepareScenarioBatch(scenario, cached.built, undefined, plans);
     } catch (error) {
       fail(error);
       return;

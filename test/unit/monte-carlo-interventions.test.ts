@@ -108,6 +108,67 @@ describe("runBatch with an intervention plan", () => {
     expect(prepareScenarioBatch({ ...scenario, interventions: [] }, built).intervention).toBeUndefined();
   });
 
+  it("counter-messages on one workspace: graphs of two sizes, plans in turn, the same as fresh buffers", () => {
+    // The corrections' buffers are stamped and live in the workspace: nothing of one run may leak into the next.
+    const cases = [600, 250, 600].map((nodes, k) => {
+      const scenario: Scenario = {
+        ...DEFAULT_SCENARIO,
+        nodes,
+        seed: `counter-${k}`,
+        source: "0",
+        params: { p: 0.12 },
+      };
+      const setup = interventionSetup(scenario, buildGraph(scenario));
+      const plan = compileInterventions(
+        setup.graph,
+        [
+          { kind: "counter-message", accounts: ["5", "9"], time: 600, p: 0.3, delayMinutes: 10 },
+          { kind: "counter-message", accounts: ["12"], time: 0, p: 0.2, delayMinutes: 30 },
+        ],
+        { source: setup.source },
+      );
+      return { setup, plan };
+    });
+    const batch = ({ setup, plan }: (typeof cases)[number], workspace = createWorkspace()) =>
+      runBatch(setup.graph, setup.model, setup.params, setup.rules, {
+        seed: setup.seed,
+        from: 0,
+        to: RUNS,
+        source: setup.source,
+        horizon: setup.horizon,
+        grid: fanGrid(setup.horizon),
+        workspace,
+        intervention: plan,
+      });
+    const shared = createWorkspace();
+    for (const item of [...cases, ...cases]) {
+      const fresh = batch(item);
+      const reused = batch(item, shared);
+      expect(Array.from(reused.finalReposts)).toEqual(Array.from(fresh.finalReposts));
+      expect(Array.from(reused.finalViews)).toEqual(Array.from(fresh.finalViews));
+      expect(Array.from(reused.repostCrossing)).toEqual(Array.from(fresh.repostCrossing));
+      const reference = referenceOutcomes(item.setup, RUNS, item.plan);
+      expect(Array.from(reused.finalViews)).toEqual(Array.from(reference.finalViews));
+    }
+    // The corrections do act here, so the comparison above is not empty.
+    const without = runBatch(
+      cases[0].setup.graph,
+      cases[0].setup.model,
+      cases[0].setup.params,
+      cases[0].setup.rules,
+      {
+        seed: cases[0].setup.seed,
+        from: 0,
+        to: RUNS,
+        source: cases[0].setup.source,
+        horizon: cases[0].setup.horizon,
+        grid: fanGrid(cases[0].setup.horizon),
+      },
+    );
+    const total = (values: Uint32Array) => values.reduce((a, b) => a + b, 0);
+    expect(total(batch(cases[0]).finalReposts)).toBeLessThan(total(without.finalReposts));
+  });
+
   it("changes something: the plan is really applied", () => {
     const scenario: Scenario = { ...DEFAULT_SCENARIO, nodes: 600, source: "0", params: { p: 0.12 } };
     const built = buildGraph(scenario);

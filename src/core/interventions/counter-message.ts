@@ -8,7 +8,8 @@
  * the same in baseline and intervention runs.
  */
 import type { CompiledGraph } from "../compiled-graph.ts";
-import { EventQueue } from "../event-queue.ts";
+import type { EventQueue } from "../event-queue.ts";
+import type { NodeSet, NodeTimes } from "../models/model.ts";
 import type { Rng } from "../random.ts";
 
 export interface CounterMessage {
@@ -25,36 +26,37 @@ export interface CounterMessage {
 const DELAY_SPREAD = 1;
 
 /**
- * When each account first sees the correction (seeds: when they post it);
- * Infinity for those it never reaches before `horizon`. Writes into `seen`.
+ * Spreads one correction and lowers `seen` to when each account first sees
+ * it (seeds: when they post it); accounts it never reaches before `horizon`
+ * keep their time. `posted` and `queue` are scratch, emptied here, so the
+ * cost is the accounts the correction reaches, not the size of the graph.
  */
 export function correctionSeenTimes(
   graph: CompiledGraph,
   message: CounterMessage,
   rng: Rng,
   horizon: number,
-  seen: Float64Array,
-  queue: EventQueue = new EventQueue(),
-): Float64Array {
-  seen.fill(Number.POSITIVE_INFINITY);
-  const posted = new Uint8Array(graph.n);
+  seen: NodeTimes,
+  posted: NodeSet,
+  queue: EventQueue,
+): void {
+  posted.reset(graph.n);
   queue.clear();
   for (const seed of message.seeds) queue.push(message.time, seed, -1);
   while (queue.size > 0) {
     const time = queue.peekTime();
     const node = queue.topNode();
     queue.pop();
-    if (posted[node] === 1) continue;
-    posted[node] = 1;
-    if (time < seen[node]) seen[node] = time;
+    if (posted.has(node)) continue;
+    posted.add(node);
+    seen.lower(node, time);
     for (let j = graph.offsets[node]; j < graph.offsets[node + 1]; j++) {
       const follower = graph.targets[j];
-      if (time < seen[follower]) seen[follower] = time;
-      if (posted[follower] === 0 && rng.bernoulli(message.p)) {
+      seen.lower(follower, time);
+      if (!posted.has(follower) && rng.bernoulli(message.p)) {
         const at = time + message.medianDelay * Math.exp(DELAY_SPREAD * rng.normal());
         if (at <= horizon) queue.push(at, follower, node);
       }
     }
   }
-  return seen;
 }

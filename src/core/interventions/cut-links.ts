@@ -54,6 +54,7 @@ export function withoutEdges(graph: CompiledGraph, remove: Uint8Array): Compiled
     inSources,
     audience,
     bot: graph.bot,
+    cutFrom: graph.cutFrom ?? graph,
   };
 }
 

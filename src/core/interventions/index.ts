@@ -21,6 +21,7 @@ export {
   type InterventionPlan,
   InterventionRecorder,
   isEmptyPlan,
+  PlanCache,
   type PlanContext,
 } from "./plan.ts";
 export * from "./runs.ts";

@@ -17,9 +17,8 @@
  */
 import type { CompiledGraph } from "../compiled-graph.ts";
 import { indexById } from "../compiled-graph.ts";
-import { EventQueue } from "../event-queue.ts";
 import type { GraphFacts } from "../graph-facts.ts";
-import type { Recorder } from "../models/model.ts";
+import type { NodeTimes, Recorder, Workspace } from "../models/model.ts";
 import type { Rng } from "../random.ts";
 import { checkCentralityFits, topAccounts } from "./centrality.ts";
 import { keyedCoin } from "./coin.ts";
@@ -174,6 +173,41 @@ export function compileInterventions(
   return plan;
 }
 
+/**
+ * The last plan compiled, reused while the graph (by identity), the facts, the source and the
+ * interventions (by value: a worker gets a fresh copy with every message) stay the same. A plan can
+ * cost a centrality ranking or a copy of the graph, and a worker is asked the same again and again.
+ */
+export class PlanCache {
+  private last: {
+    graph: CompiledGraph;
+    facts: GraphFacts | undefined;
+    source: number;
+    key: string;
+    plan: InterventionPlan;
+  } | null = null;
+
+  compile(
+    graph: CompiledGraph,
+    interventions: readonly Intervention[],
+    context: PlanContext,
+  ): InterventionPlan {
+    const key = JSON.stringify(interventions);
+    const last = this.last;
+    if (
+      last &&
+      last.graph === graph &&
+      last.facts === context.facts &&
+      last.source === context.source &&
+      last.key === key
+    )
+      return last.plan;
+    const plan = compileInterventions(graph, interventions, context);
+    this.last = { graph, facts: context.facts, source: context.source, key, plan };
+    return plan;
+  }
+}
+
 /** Whether the plan changes nothing at all (no need to run the intervention side). */
 export function isEmptyPlan(plan: InterventionPlan): boolean {
   return (
@@ -204,7 +238,8 @@ export class InterventionRecorder implements Recorder {
   readonly throttleStart: number[];
   readonly labelStart: number[];
   private readonly nextSuspended: Array<Set<number>>;
-  private readonly immuneFrom: Float64Array | null;
+  /** When each account first saw a correction (the workspace's buffer), or null: no counter-message. */
+  private readonly immuneFrom: NodeTimes | null;
   private readonly key: number;
   /** Accounts refused a repost in this run, in order (for markers). */
   readonly refused: number[] = [];
@@ -214,6 +249,8 @@ export class InterventionRecorder implements Recorder {
     private readonly plan: InterventionPlan,
     rng: Rng,
     horizon: number,
+    /** Lends the counter-message buffers: one recorder at a time per workspace. */
+    workspace: Workspace,
   ) {
     const stream = rng.fork("intervention");
     this.key = stream.key;
@@ -222,14 +259,13 @@ export class InterventionRecorder implements Recorder {
     this.labelStart = plan.labels.map((t) => start(t.when));
     this.nextSuspended = plan.suspendNext.map(() => new Set<number>());
     if (plan.counterMessages.length > 0) {
-      const immune = new Float64Array(plan.graph.n).fill(Number.POSITIVE_INFINITY);
-      const seen = new Float64Array(plan.graph.n);
-      const queue = new EventQueue();
+      // The earliest sight over all corrections; stamped buffers, so a run costs what they reach.
+      const { seen, posted, queue } = workspace.correction;
+      seen.reset(plan.graph.n);
       plan.counterMessages.forEach((message, k) => {
-        correctionSeenTimes(plan.graph, message, stream.fork(`counter-${k}`), horizon, seen, queue);
-        for (let u = 0; u < immune.length; u++) if (seen[u] < immune[u]) immune[u] = seen[u];
+        correctionSeenTimes(plan.graph, message, stream.fork(`counter-${k}`), horizon, seen, posted, queue);
       });
-      this.immuneFrom = immune;
+      this.immuneFrom = seen;
     } else {
       this.immuneFrom = null;
     }
@@ -268,7 +304,7 @@ export class InterventionRecorder implements Recorder {
     const poster = this.eventNode[parent];
     const postedAt = this.eventTime[parent];
     // Seeing the correction before the rumour reached it (when the parent posted) makes an account immune.
-    if (this.immuneFrom && this.immuneFrom[node] <= postedAt) return false;
+    if (this.immuneFrom && this.immuneFrom.get(node) <= postedAt) return false;
     for (let k = 0; k < plan.throttles.length; k++) {
       if (
         postedAt >= this.throttleStart[k] &&

@@ -97,6 +97,35 @@ export class NodeScratch {
 }
 
 /**
+ * Per-account times that read Infinity until set in the current round: like
+ * NodeSet, emptied in O(1), so a run pays only for the accounts it sets.
+ */
+export class NodeTimes {
+  private readonly set = new NodeSet();
+  private times = new Float64Array(0);
+
+  /** Makes every time Infinity again, for accounts 0 .. n - 1. */
+  reset(n: number): void {
+    this.set.reset(n);
+    if (this.times.length < n) this.times = new Float64Array(n);
+  }
+
+  get(node: number): number {
+    return this.set.has(node) ? this.times[node] : Number.POSITIVE_INFINITY;
+  }
+
+  /** Keeps the earlier of the time held and `time`. */
+  lower(node: number, time: number): void {
+    if (!this.set.has(node)) {
+      this.set.add(node);
+      this.times[node] = time;
+    } else if (time < this.times[node]) {
+      this.times[node] = time;
+    }
+  }
+}
+
+/**
  * For geometric skipping with a miss probability 1 - q: `surelyPast[r]` is a
  * bound under which a uniform draw u surely gives a gap floor(ln u / ln(1 - q))
  * of at least r, i.e. past the last r followers. Most draws only end a follower
@@ -138,6 +167,11 @@ export interface Workspace {
   skip: SkipTable;
   /** The last graph seen and its facts (see `graphFacts`). */
   factsOf: { graph: CompiledGraph; facts: ModelGraphFacts } | null;
+  /**
+   * For counter-messages (interventions/counter-message.ts), spread before the run starts: when
+   * each account first saw a correction, who posted the current one, and its own queue.
+   */
+  correction: { seen: NodeTimes; posted: NodeSet; queue: EventQueue };
 }
 
 export function createWorkspace(): Workspace {
@@ -148,11 +182,16 @@ export function createWorkspace(): Workspace {
     exposed: new NodeSet(),
     skip: new SkipTable(),
     factsOf: null,
+    correction: { seen: new NodeTimes(), posted: new NodeSet(), queue: new EventQueue() },
   };
 }
 
-/** The graph's facts, cached in the workspace on the graph's identity. */
-export function graphFacts(graph: CompiledGraph, workspace: Workspace): ModelGraphFacts {
+/**
+ * The graph's facts, cached in the workspace on the graph's identity. A copy with links cut has
+ * the facts of the graph it was cut from: an intervention must not move the median everyone is scaled by.
+ */
+export function graphFacts(cut: CompiledGraph, workspace: Workspace): ModelGraphFacts {
+  const graph = cut.cutFrom ?? cut;
   if (workspace.factsOf?.graph === graph) return workspace.factsOf.facts;
   const hasBots = graph.bot.includes(1);
   const sorted = Float64Array.from(graph.audience).sort();
