@@ -24,7 +24,7 @@
  */
 import type { PresetId } from "../generators/presets.ts";
 import type { Rng } from "../random.ts";
-import { type CascadeModel, graphFacts, type Params, presetDefaults } from "./model.ts";
+import { type CascadeModel, modelGraphFacts, type Params, presetDefaults } from "./model.ts";
 
 /** SEISMIC's fitted kernel for Twitter: flat for 5 minutes, then decaying with exponent 1 + 0.242. */
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
@@ -80,7 +80,7 @@ export const hawkes: CascadeModel = {
   run(graph, params, rng, limits, recorder, workspace): void {
     const { branching, memoryExponent: theta } = params;
     const s0 = params.kernelMinutes * 60;
-    const { medianAudience } = graphFacts(graph, workspace);
+    const { medianAudience } = modelGraphFacts(graph, workspace);
     if (branching <= 0 || medianAudience <= 0) return;
     const perFollowerOfAudience = branching / medianAudience;
     // Kernel mass in the flat part: c s0 with c = theta / (s0 (1 + theta)).

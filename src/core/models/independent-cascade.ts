@@ -16,7 +16,7 @@ import type { Rng } from "../random.ts";
 import {
   type CascadeModel,
   delayParams,
-  graphFacts,
+  modelGraphFacts,
   type Params,
   presetDefaults,
   type Recorder,
@@ -66,7 +66,7 @@ export const independentCascade: CascadeModel = {
       recorder,
       workspace.queue,
       workspace.skip,
-      graphFacts(graph, workspace).hasBots,
+      modelGraphFacts(graph, workspace).hasBots,
     );
   },
 };

@@ -14,7 +14,7 @@
  * the accounts the cascade touches, not to the whole graph.
  */
 import type { PresetId } from "../generators/presets.ts";
-import { type CascadeModel, delayParams, graphFacts, type Params, presetDefaults } from "./model.ts";
+import { type CascadeModel, delayParams, modelGraphFacts, type Params, presetDefaults } from "./model.ts";
 
 const DEFAULTS_BY_PRESET: Partial<Record<PresetId, Params>> = {
   weibo: { thresholdMax: 1, attention: 1, delayMinutes: 20, delaySpread: 1.2 },
@@ -58,7 +58,7 @@ export const linearThreshold: CascadeModel = {
     const { offsets, targets, inOffsets, bot } = graph;
     const { queue, scratch } = workspace;
     if (attention <= 0) return;
-    const hasBots = graphFacts(graph, workspace).hasBots;
+    const hasBots = modelGraphFacts(graph, workspace).hasBots;
     queue.clear();
     scratch.reset(graph.n);
     // scratch.first: seen followees needed; scratch.second: seen followees so far.

@@ -165,7 +165,7 @@ export interface Workspace {
   exposed: NodeSet;
   /** For models that skip geometrically over follower lists. */
   skip: SkipTable;
-  /** The last graph seen and its facts (see `graphFacts`). */
+  /** The last graph seen and its facts (see `modelGraphFacts`). */
   factsOf: { graph: CompiledGraph; facts: ModelGraphFacts } | null;
   /**
    * For counter-messages (interventions/counter-message.ts), spread before the run starts: when
@@ -190,7 +190,7 @@ export function createWorkspace(): Workspace {
  * The graph's facts, cached in the workspace on the graph's identity. A copy with links cut has
  * the facts of the graph it was cut from: an intervention must not move the median everyone is scaled by.
  */
-export function graphFacts(cut: CompiledGraph, workspace: Workspace): ModelGraphFacts {
+export function modelGraphFacts(cut: CompiledGraph, workspace: Workspace): ModelGraphFacts {
   const graph = cut.cutFrom ?? cut;
   if (workspace.factsOf?.graph === graph) return workspace.factsOf.facts;
   const hasBots = graph.bot.includes(1);
