@@ -3,7 +3,13 @@
  * the long work. Data flows one way: scenario -> worker -> results -> charts.
  */
 
-import { cascadeTreeChart } from "../charts/cascade-tree.ts";
+import {
+  type CascadeTreeData,
+  type CascadeTreeLayout,
+  cascadeTreeChart,
+  layoutCascadeTree,
+  treeLayoutFits,
+} from "../charts/cascade-tree.ts";
 import { cascadeOnGraph, networkChart } from "../charts/network.ts";
 import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import { defaultMaxTime, timeSeriesChart } from "../charts/time-series.ts";
@@ -734,10 +740,22 @@ export function startApp(root: HTMLElement): void {
     ];
   }
 
-  function treeElement(state: AppState, forExport: boolean): SVGSVGElement | null {
-    const current = shown(state);
-    if (!current) return null;
-    // With an intervention, draw the run without it and ghost the branches the intervention cut.
+  /**
+   * What the tree draws for what is shown, kept while the shown result stays (a Shown is
+   * remade whenever the run, the record or the rules change): with an intervention, the run
+   * without it with the branches the intervention cut ghosted. Playback redraws reuse it.
+   */
+  let treeInputCache: {
+    current: Shown;
+    data: CascadeTreeData;
+    ghosted: Set<number> | undefined;
+    baselineReport: LineReport | undefined;
+  } | null = null;
+  /** The tree's layout, kept while its events and layout mode stay: a playback redraw only moves the clock. */
+  let treeLayoutCache: CascadeTreeLayout | null = null;
+
+  function treeInput(state: AppState, current: Shown) {
+    if (treeInputCache?.current === current) return treeInputCache;
     const counterfactual = current.counterfactual;
     const baseline = counterfactual
       ? {
@@ -752,13 +770,26 @@ export function startApp(root: HTMLElement): void {
       : baseline
         ? new Set(diffCascades(baseline.cascade, current.cascade).ghosted)
         : undefined;
+    const data = baseline
+      ? { events: baseline.cascade.events, crossings: baseline.report.crossing }
+      : { events: current.cascade.events, crossings: current.report.crossing };
+    treeInputCache = { current, data, ghosted, baselineReport: baseline?.report };
+    return treeInputCache;
+  }
+
+  function treeElement(state: AppState, forExport: boolean): SVGSVGElement | null {
+    const current = shown(state);
+    if (!current) return null;
+    const { data, ghosted } = treeInput(state, current);
+    if (!treeLayoutCache || !treeLayoutFits(treeLayoutCache, data, { layout: treeLayout })) {
+      treeLayoutCache = layoutCascadeTree(data, { layout: treeLayout });
+    }
     return cascadeTreeChart(
-      baseline
-        ? { events: baseline.cascade.events, crossings: baseline.report.crossing }
-        : { events: current.cascade.events, crossings: current.report.crossing },
+      data,
       {
         ghosted,
         layout: treeLayout,
+        precomputed: treeLayoutCache,
         cursor: state.clock,
         text: state.messages.chart,
         theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
@@ -992,7 +1023,7 @@ export function startApp(root: HTMLElement): void {
           { class: "note", "data-testid": "whatif-result" },
           m.whatIfResult(
             m.count(current.report.reposts),
-            m.count(evaluateLine(current.counterfactual.original, store.get().scenario.rules).reposts),
+            m.count(treeInput(store.get(), current).baselineReport?.reposts ?? 0),
             `${(100 * current.counterfactual.removedShare).toFixed(0)}%`,
           ),
         )
