@@ -463,7 +463,8 @@ export function startApp(root: HTMLElement): void {
       ?.setAttribute("aria-pressed", String(presentation));
   }
 
-  const compareLab = new LabClient();
+  /** The worker for a guided scenario's side-by-side run: started the first time one is asked for. */
+  let compareLab: LabClient | null = null;
 
   function startGuide(guide: GuidedScenario): void {
     store.set({ guide });
@@ -482,6 +483,7 @@ export function startApp(root: HTMLElement): void {
     });
     if (guide.compare) {
       const { scenario, title } = guide.compare;
+      compareLab ??= new LabClient();
       compareLab.run(scenario).then(
         (result) => {
           const state = store.get();
