@@ -237,33 +237,32 @@ export function startApp(root: HTMLElement): void {
       (item, what) => exportButtons(m, what, item),
     );
     monteCarlo.adopt(previousPanel);
-    prediction?.dispose();
-    prediction = new PredictionPanel(
-      m,
-      () => caption(store.get()),
-      (item, what) => exportButtons(m, what, item),
-    );
-    interventionPanel?.dispose();
-    const lab6 = new InterventionPanel(
-      m,
-      {
-        onApply: (interventions) => apply({ ...store.get().scenario, interventions }),
-        counterAccounts: () => {
-          // The correction starts from a few of the source's followers.
-          const { graph, run } = store.get();
-          if (!graph || !run) return [];
-          const source = graph.ids.indexOf(run.source);
-          const followers: string[] = [];
-          for (let j = graph.offsets[source]; j < graph.offsets[source + 1] && followers.length < 5; j++) {
-            followers.push(graph.ids[graph.targets[j]]);
-          }
-          return followers;
+    // The prediction and intervention panels, with their workers and results, outlive a language switch.
+    const panelExports = (item: ExportItem, what: string) => exportButtons(m, what, item);
+    if (prediction) prediction.setMessages(m, panelExports);
+    else prediction = new PredictionPanel(m, () => caption(store.get()), panelExports);
+    if (interventionPanel) interventionPanel.setMessages(m, panelExports);
+    else
+      interventionPanel = new InterventionPanel(
+        m,
+        {
+          onApply: (interventions) => apply({ ...store.get().scenario, interventions }),
+          counterAccounts: () => {
+            // The correction starts from a few of the source's followers.
+            const { graph, run } = store.get();
+            if (!graph || !run) return [];
+            const source = graph.ids.indexOf(run.source);
+            const followers: string[] = [];
+            for (let j = graph.offsets[source]; j < graph.offsets[source + 1] && followers.length < 5; j++) {
+              followers.push(graph.ids[graph.targets[j]]);
+            }
+            return followers;
+          },
         },
-      },
-      () => caption(store.get()),
-      (item, what) => exportButtons(m, what, item),
-    );
-    interventionPanel = lab6;
+        () => caption(store.get()),
+        panelExports,
+      );
+    const lab6 = interventionPanel;
     const treeHost = h("div", { class: "chart-host", "data-testid": "cascade-tree" });
     const layoutSelect = h(
       "select",
