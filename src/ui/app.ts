@@ -18,7 +18,7 @@ import { assumeAudience, combineCascades, summarizeCascade } from "../core/casca
 import { indexById } from "../core/compiled-graph.ts";
 import { PRESETS } from "../core/generators/presets.ts";
 import { diffCascades, type Pruning, pruneCascade } from "../core/interventions/index.ts";
-import { cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
+import { type CumulativeSeries, cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
 import { getModel } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
@@ -567,25 +567,37 @@ export function startApp(root: HTMLElement): void {
     ].join("\n");
   }
 
-  function timeSeriesElement(state: AppState, forExport: boolean): SVGSVGElement | null {
-    const current = shown(state);
-    if (!current) return null;
-    const { cascade, report } = current;
+  /** The counts over time of what is shown (and of the run without the intervention), kept like the tree's input. */
+  let seriesCache: {
+    current: Shown;
+    series: CumulativeSeries;
+    baseline: CumulativeSeries | undefined;
+  } | null = null;
+
+  function seriesOf(state: AppState, current: Shown) {
+    if (seriesCache?.current === current) return seriesCache;
     const without = current.counterfactual
       ? { cascade: current.counterfactual.original }
       : state.observed
         ? undefined
         : state.run?.withoutInterventions;
+    seriesCache = {
+      current,
+      series: cumulativeSeries(current.cascade, state.scenario.rules),
+      baseline: without ? cumulativeSeries(without.cascade, state.scenario.rules) : undefined,
+    };
+    return seriesCache;
+  }
+
+  function timeSeriesElement(state: AppState, forExport: boolean): SVGSVGElement | null {
+    const current = shown(state);
+    if (!current) return null;
+    const { series, baseline } = seriesOf(state, current);
     return timeSeriesChart(
       {
-        series: cumulativeSeries(cascade, state.scenario.rules),
-        report,
-        baseline: without
-          ? {
-              series: cumulativeSeries(without.cascade, state.scenario.rules),
-              label: state.messages.withoutIntervention,
-            }
-          : undefined,
+        series,
+        report: current.report,
+        baseline: baseline ? { series: baseline, label: state.messages.withoutIntervention } : undefined,
       },
       {
         caption: forExport ? caption(state) : undefined,
@@ -620,7 +632,7 @@ export function startApp(root: HTMLElement): void {
         viewCrossing: null,
         thresholds: state.scenario.rules.thresholds,
       };
-    const series = cumulativeSeries(current.cascade, state.scenario.rules);
+    const { series } = seriesOf(state, current);
     const { report } = current;
     return {
       times: series.time,
@@ -714,7 +726,7 @@ export function startApp(root: HTMLElement): void {
           const state = store.get();
           const current = shown(state);
           if (!current) return null;
-          const series = cumulativeSeries(current.cascade, state.scenario.rules);
+          const { series } = seriesOf(state, current);
           return toCsv(
             ["time_s", "reposts", "views"],
             Array.from(series.time, (t, i) => [
