@@ -54,6 +54,11 @@ export interface CascadeTreeOptions {
   maxEvents?: number;
   /** How many events the top of a large tree keeps. */
   summaryEvents?: number;
+  /**
+   * The layout from `layoutCascadeTree` for these events, kept by the caller so that a
+   * playback redraw does not lay the tree out again. Ignored unless it fits (see `treeLayoutFits`).
+   */
+  precomputed?: CascadeTreeLayout;
 }
 
 export const DEFAULT_TREE_MAX_EVENTS = 5000;
@@ -123,6 +128,122 @@ function selectEvents(
   return { kept: order.filter((i) => keep[i]), parentOf, total: order.length, summarised: true };
 }
 
+/**
+ * What only the cascade decides: which events are drawn, and where they sit
+ * before the chart's size is applied (d3's tree in node units). The chart
+ * scales it exactly as d3's `tree().size()` would, so a chart drawn from a
+ * kept layout is the same, to the byte, as one laid out afresh.
+ */
+export interface CascadeTreeLayout {
+  readonly events: readonly TreeEvent[];
+  readonly layout: "tidy" | "radial";
+  readonly maxEvents: number;
+  readonly summaryEvents: number;
+  /** The tipping events the layout keeps (drawn even in a summarised tree). */
+  readonly tipping: readonly number[];
+  readonly selection: Readonly<Selection>;
+  /** Generations below the source. */
+  readonly maxDepth: number;
+  /** The latest time among the drawn events. */
+  readonly tMax: number;
+  /** Drawn events in drawing order (d3's `descendants()`: breadth-first). */
+  readonly order: Int32Array;
+  /** Per entry of `order`: its parent event (-1 for the source), depth and unscaled x. */
+  readonly parent: Int32Array;
+  readonly depth: Int32Array;
+  readonly x: Float64Array;
+  /** d3's extent terms: x is scaled as (x + shift) * (size / spread). */
+  readonly shift: number;
+  readonly spread: number;
+}
+
+type TreeLayoutOptions = Pick<CascadeTreeOptions, "layout" | "maxEvents" | "summaryEvents">;
+
+function tippingEvents(data: CascadeTreeData): Array<{ kind: "reposts" | "views"; index: number }> {
+  return (["reposts", "views"] as const).flatMap((kind) => {
+    const crossing = data.crossings?.[kind];
+    return crossing && crossing.index >= 0 && crossing.index < data.events.length
+      ? [{ kind, index: crossing.index }]
+      : [];
+  });
+}
+
+/** Whether a kept layout was made for these events (the same array) and these options. */
+export function treeLayoutFits(
+  layout: CascadeTreeLayout,
+  data: CascadeTreeData,
+  options: TreeLayoutOptions,
+): boolean {
+  const tipping = tippingEvents(data);
+  return (
+    layout.events === data.events &&
+    layout.layout === (options.layout ?? "tidy") &&
+    layout.maxEvents === (options.maxEvents ?? DEFAULT_TREE_MAX_EVENTS) &&
+    layout.summaryEvents === (options.summaryEvents ?? DEFAULT_TREE_SUMMARY_EVENTS) &&
+    layout.tipping.length === tipping.length &&
+    tipping.every((t, k) => layout.tipping[k] === t.index)
+  );
+}
+
+/** Lays the tree out once; `cascadeTreeChart` draws it at any cursor, size or theme. */
+export function layoutCascadeTree(data: CascadeTreeData, options: TreeLayoutOptions = {}): CascadeTreeLayout {
+  const { events } = data;
+  if (events.length === 0) throw new CascadeTreeError("cascade-tree: the cascade has no events.");
+  const layout = options.layout ?? "tidy";
+  const maxEvents = options.maxEvents ?? DEFAULT_TREE_MAX_EVENTS;
+  const summaryEvents = options.summaryEvents ?? DEFAULT_TREE_SUMMARY_EVENTS;
+  const tipping = tippingEvents(data).map((t) => t.index);
+  const selection = selectEvents(events, maxEvents, summaryEvents, tipping);
+  const { kept, parentOf } = selection;
+  const root = stratify<number>()
+    .id((i) => String(i))
+    .parentId((i) => (i === 0 ? null : String(parentOf[i])))(kept);
+  let tMax = 0;
+  for (const i of kept) tMax = Math.max(tMax, events[i].time);
+  const separation =
+    layout === "radial"
+      ? (a: HierarchyPointNode<number>, b: HierarchyPointNode<number>) =>
+          (a.parent === b.parent ? 1 : 2) / Math.max(1, a.depth)
+      : (a: HierarchyPointNode<number>, b: HierarchyPointNode<number>) => (a.parent === b.parent ? 1 : 2);
+  // Node units (x is multiplied by 1), then d3's own extent terms, found in d3's order.
+  const placed = tree<number>().nodeSize([1, 1]).separation(separation)(root);
+  let left = placed;
+  let right = placed;
+  placed.eachBefore((node) => {
+    if (node.x < left.x) left = node;
+    if (node.x > right.x) right = node;
+  });
+  const s = left === right ? 1 : separation(left, right) / 2;
+  const shift = s - left.x;
+  const nodes = placed.descendants();
+  const order = new Int32Array(nodes.length);
+  const parent = new Int32Array(nodes.length);
+  const depth = new Int32Array(nodes.length);
+  const x = new Float64Array(nodes.length);
+  nodes.forEach((node, k) => {
+    order[k] = node.data;
+    parent[k] = node.parent ? node.parent.data : -1;
+    depth[k] = node.depth;
+    x[k] = node.x;
+  });
+  return {
+    events,
+    layout,
+    maxEvents,
+    summaryEvents,
+    tipping,
+    selection,
+    maxDepth: root.height,
+    tMax,
+    order,
+    parent,
+    depth,
+    x,
+    shift,
+    spread: right.x + s + shift,
+  };
+}
+
 export function cascadeTreeChart(
   data: CascadeTreeData,
   options: CascadeTreeOptions,
@@ -137,26 +258,13 @@ export function cascadeTreeChart(
   const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
   const { events } = data;
   if (events.length === 0) throw new CascadeTreeError("cascade-tree: the cascade has no events.");
-  const tipping = (["reposts", "views"] as const).flatMap((kind) => {
-    const crossing = data.crossings?.[kind];
-    return crossing && crossing.index >= 0 && crossing.index < events.length
-      ? [{ kind, index: crossing.index }]
-      : [];
-  });
-  const selection = selectEvents(
-    events,
-    options.maxEvents ?? DEFAULT_TREE_MAX_EVENTS,
-    options.summaryEvents ?? DEFAULT_TREE_SUMMARY_EVENTS,
-    tipping.map((t) => t.index),
-  );
+  const tipping = tippingEvents(data);
+  const laid =
+    options.precomputed && treeLayoutFits(options.precomputed, data, options)
+      ? options.precomputed
+      : layoutCascadeTree(data, options);
+  const { selection, maxDepth, tMax } = laid;
   const { kept, parentOf } = selection;
-
-  const root = stratify<number>()
-    .id((i) => String(i))
-    .parentId((i) => (i === 0 ? null : String(parentOf[i])))(kept);
-  const maxDepth = root.height;
-  let tMax = 0;
-  for (const i of kept) tMax = Math.max(tMax, events[i].time);
 
   // Visibility and ghosting are inherited down the tree (kept is breadth-first).
   const visible = new Uint8Array(events.length);
@@ -210,16 +318,18 @@ export function cascadeTreeChart(
   const left = layout === "tidy" ? theme.fontSize * 4 + 16 : 16;
   const right = width - 16;
   const dotRadius = Math.max(1.2, Math.min(5, 70 / Math.sqrt(kept.length)));
-  let place: (node: HierarchyPointNode<number>) => [number, number];
+  // d3's tree().size([dx, dy]) applied to the layout's node units, term for term.
+  let place: (x: number, y: number) => [number, number];
+  let dx: number;
+  let dy: number;
   const guides = svg(context, "g", { class: "generations", fill: theme.muted, "text-anchor": "end" });
   if (layout === "radial") {
     const radius = Math.max(10, Math.min(right - left, bottom - top) / 2 - theme.fontSize);
     const cx = (left + right) / 2;
     const cy = (top + bottom) / 2;
-    tree<number>()
-      .size([2 * Math.PI, radius])
-      .separation((a, b) => (a.parent === b.parent ? 1 : 2) / Math.max(1, a.depth))(root);
-    place = (node) => [cx + node.y * Math.sin(node.x), cy - node.y * Math.cos(node.x)];
+    dx = 2 * Math.PI;
+    dy = radius;
+    place = (x, y) => [cx + y * Math.sin(x), cy - y * Math.cos(x)];
     const step = Math.max(1, Math.ceil(maxDepth / 8));
     for (let d = step; d <= maxDepth; d += step) {
       const r = (radius * d) / maxDepth;
@@ -231,9 +341,10 @@ export function cascadeTreeChart(
       );
     }
   } else {
-    tree<number>().size([right - left - 2 * dotRadius, Math.max(1, bottom - top)])(root);
+    dx = right - left - 2 * dotRadius;
+    dy = Math.max(1, bottom - top);
     const levelHeight = maxDepth > 0 ? (bottom - top) / maxDepth : 0;
-    place = (node) => [left + dotRadius + node.x, top + (maxDepth > 0 ? node.y : (bottom - top) / 2)];
+    place = (x, y) => [left + dotRadius + x, top + (maxDepth > 0 ? y : (bottom - top) / 2)];
     const step = Math.max(1, Math.ceil((maxDepth * (theme.fontSize + 4)) / Math.max(1, bottom - top)));
     for (let d = 0; d <= maxDepth; d += step) {
       const y = maxDepth > 0 ? top + d * levelHeight : (top + bottom) / 2;
@@ -248,9 +359,12 @@ export function cascadeTreeChart(
   }
   svgRoot.appendChild(guides);
 
-  const nodes = root.descendants() as Array<HierarchyPointNode<number>>;
+  const kx = dx / laid.spread;
+  const ky = dy / (maxDepth || 1);
   const position = new Map<number, [number, number]>();
-  for (const node of nodes) position.set(node.data, place(node));
+  for (let k = 0; k < laid.order.length; k++) {
+    position.set(laid.order[k], place((laid.x[k] + laid.shift) * kx, laid.depth[k] * ky));
+  }
   const p1 = (v: number) => Math.round(v * 10) / 10;
   let links = "";
   let ghostLinks = "";
@@ -262,12 +376,12 @@ export function cascadeTreeChart(
     "stroke-width": 0.5,
     "stroke-opacity": 0.4,
   });
-  for (const node of nodes) {
-    const i = node.data;
+  for (let k = 0; k < laid.order.length; k++) {
+    const i = laid.order[k];
     if (!visible[i]) continue;
     const [x, y] = position.get(i)!;
-    if (node.parent) {
-      const [px, py] = position.get(node.parent.data)!;
+    if (laid.parent[k] >= 0) {
+      const [px, py] = position.get(laid.parent[k])!;
       const segment = `M${p1(px)},${p1(py)}L${p1(x)},${p1(y)}`;
       if (ghost[i]) ghostLinks += segment;
       else links += segment;

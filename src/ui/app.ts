@@ -3,7 +3,13 @@
  * the long work. Data flows one way: scenario -> worker -> results -> charts.
  */
 
-import { cascadeTreeChart } from "../charts/cascade-tree.ts";
+import {
+  type CascadeTreeData,
+  type CascadeTreeLayout,
+  cascadeTreeChart,
+  layoutCascadeTree,
+  treeLayoutFits,
+} from "../charts/cascade-tree.ts";
 import { cascadeOnGraph, networkChart } from "../charts/network.ts";
 import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import { defaultMaxTime, timeSeriesChart } from "../charts/time-series.ts";
@@ -12,7 +18,7 @@ import { assumeAudience, combineCascades, summarizeCascade } from "../core/casca
 import { indexById } from "../core/compiled-graph.ts";
 import { PRESETS } from "../core/generators/presets.ts";
 import { diffCascades, type Pruning, pruneCascade } from "../core/interventions/index.ts";
-import { cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
+import { type CumulativeSeries, cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
 import { getModel } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
@@ -231,33 +237,32 @@ export function startApp(root: HTMLElement): void {
       (item, what) => exportButtons(m, what, item),
     );
     monteCarlo.adopt(previousPanel);
-    prediction?.dispose();
-    prediction = new PredictionPanel(
-      m,
-      () => caption(store.get()),
-      (item, what) => exportButtons(m, what, item),
-    );
-    interventionPanel?.dispose();
-    const lab6 = new InterventionPanel(
-      m,
-      {
-        onApply: (interventions) => apply({ ...store.get().scenario, interventions }),
-        counterAccounts: () => {
-          // The correction starts from a few of the source's followers.
-          const { graph, run } = store.get();
-          if (!graph || !run) return [];
-          const source = graph.ids.indexOf(run.source);
-          const followers: string[] = [];
-          for (let j = graph.offsets[source]; j < graph.offsets[source + 1] && followers.length < 5; j++) {
-            followers.push(graph.ids[graph.targets[j]]);
-          }
-          return followers;
+    // The prediction and intervention panels, with their workers and results, outlive a language switch.
+    const panelExports = (item: ExportItem, what: string) => exportButtons(m, what, item);
+    if (prediction) prediction.setMessages(m, panelExports);
+    else prediction = new PredictionPanel(m, () => caption(store.get()), panelExports);
+    if (interventionPanel) interventionPanel.setMessages(m, panelExports);
+    else
+      interventionPanel = new InterventionPanel(
+        m,
+        {
+          onApply: (interventions) => apply({ ...store.get().scenario, interventions }),
+          counterAccounts: () => {
+            // The correction starts from a few of the source's followers.
+            const { graph, run } = store.get();
+            if (!graph || !run) return [];
+            const source = graph.ids.indexOf(run.source);
+            const followers: string[] = [];
+            for (let j = graph.offsets[source]; j < graph.offsets[source + 1] && followers.length < 5; j++) {
+              followers.push(graph.ids[graph.targets[j]]);
+            }
+            return followers;
+          },
         },
-      },
-      () => caption(store.get()),
-      (item, what) => exportButtons(m, what, item),
-    );
-    interventionPanel = lab6;
+        () => caption(store.get()),
+        panelExports,
+      );
+    const lab6 = interventionPanel;
     const treeHost = h("div", { class: "chart-host", "data-testid": "cascade-tree" });
     const layoutSelect = h(
       "select",
@@ -457,7 +462,8 @@ export function startApp(root: HTMLElement): void {
       ?.setAttribute("aria-pressed", String(presentation));
   }
 
-  const compareLab = new LabClient();
+  /** The worker for a guided scenario's side-by-side run: started the first time one is asked for. */
+  let compareLab: LabClient | null = null;
 
   function startGuide(guide: GuidedScenario): void {
     store.set({ guide });
@@ -476,6 +482,7 @@ export function startApp(root: HTMLElement): void {
     });
     if (guide.compare) {
       const { scenario, title } = guide.compare;
+      compareLab ??= new LabClient();
       compareLab.run(scenario).then(
         (result) => {
           const state = store.get();
@@ -560,25 +567,37 @@ export function startApp(root: HTMLElement): void {
     ].join("\n");
   }
 
-  function timeSeriesElement(state: AppState, forExport: boolean): SVGSVGElement | null {
-    const current = shown(state);
-    if (!current) return null;
-    const { cascade, report } = current;
+  /** The counts over time of what is shown (and of the run without the intervention), kept like the tree's input. */
+  let seriesCache: {
+    current: Shown;
+    series: CumulativeSeries;
+    baseline: CumulativeSeries | undefined;
+  } | null = null;
+
+  function seriesOf(state: AppState, current: Shown) {
+    if (seriesCache?.current === current) return seriesCache;
     const without = current.counterfactual
       ? { cascade: current.counterfactual.original }
       : state.observed
         ? undefined
         : state.run?.withoutInterventions;
+    seriesCache = {
+      current,
+      series: cumulativeSeries(current.cascade, state.scenario.rules),
+      baseline: without ? cumulativeSeries(without.cascade, state.scenario.rules) : undefined,
+    };
+    return seriesCache;
+  }
+
+  function timeSeriesElement(state: AppState, forExport: boolean): SVGSVGElement | null {
+    const current = shown(state);
+    if (!current) return null;
+    const { series, baseline } = seriesOf(state, current);
     return timeSeriesChart(
       {
-        series: cumulativeSeries(cascade, state.scenario.rules),
-        report,
-        baseline: without
-          ? {
-              series: cumulativeSeries(without.cascade, state.scenario.rules),
-              label: state.messages.withoutIntervention,
-            }
-          : undefined,
+        series,
+        report: current.report,
+        baseline: baseline ? { series: baseline, label: state.messages.withoutIntervention } : undefined,
       },
       {
         caption: forExport ? caption(state) : undefined,
@@ -613,7 +632,7 @@ export function startApp(root: HTMLElement): void {
         viewCrossing: null,
         thresholds: state.scenario.rules.thresholds,
       };
-    const series = cumulativeSeries(current.cascade, state.scenario.rules);
+    const { series } = seriesOf(state, current);
     const { report } = current;
     return {
       times: series.time,
@@ -707,7 +726,7 @@ export function startApp(root: HTMLElement): void {
           const state = store.get();
           const current = shown(state);
           if (!current) return null;
-          const series = cumulativeSeries(current.cascade, state.scenario.rules);
+          const { series } = seriesOf(state, current);
           return toCsv(
             ["time_s", "reposts", "views"],
             Array.from(series.time, (t, i) => [
@@ -734,10 +753,22 @@ export function startApp(root: HTMLElement): void {
     ];
   }
 
-  function treeElement(state: AppState, forExport: boolean): SVGSVGElement | null {
-    const current = shown(state);
-    if (!current) return null;
-    // With an intervention, draw the run without it and ghost the branches the intervention cut.
+  /**
+   * What the tree draws for what is shown, kept while the shown result stays (a Shown is
+   * remade whenever the run, the record or the rules change): with an intervention, the run
+   * without it with the branches the intervention cut ghosted. Playback redraws reuse it.
+   */
+  let treeInputCache: {
+    current: Shown;
+    data: CascadeTreeData;
+    ghosted: Set<number> | undefined;
+    baselineReport: LineReport | undefined;
+  } | null = null;
+  /** The tree's layout, kept while its events and layout mode stay: a playback redraw only moves the clock. */
+  let treeLayoutCache: CascadeTreeLayout | null = null;
+
+  function treeInput(state: AppState, current: Shown) {
+    if (treeInputCache?.current === current) return treeInputCache;
     const counterfactual = current.counterfactual;
     const baseline = counterfactual
       ? {
@@ -752,13 +783,26 @@ export function startApp(root: HTMLElement): void {
       : baseline
         ? new Set(diffCascades(baseline.cascade, current.cascade).ghosted)
         : undefined;
+    const data = baseline
+      ? { events: baseline.cascade.events, crossings: baseline.report.crossing }
+      : { events: current.cascade.events, crossings: current.report.crossing };
+    treeInputCache = { current, data, ghosted, baselineReport: baseline?.report };
+    return treeInputCache;
+  }
+
+  function treeElement(state: AppState, forExport: boolean): SVGSVGElement | null {
+    const current = shown(state);
+    if (!current) return null;
+    const { data, ghosted } = treeInput(state, current);
+    if (!treeLayoutCache || !treeLayoutFits(treeLayoutCache, data, { layout: treeLayout })) {
+      treeLayoutCache = layoutCascadeTree(data, { layout: treeLayout });
+    }
     return cascadeTreeChart(
-      baseline
-        ? { events: baseline.cascade.events, crossings: baseline.report.crossing }
-        : { events: current.cascade.events, crossings: current.report.crossing },
+      data,
       {
         ghosted,
         layout: treeLayout,
+        precomputed: treeLayoutCache,
         cursor: state.clock,
         text: state.messages.chart,
         theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
@@ -992,7 +1036,7 @@ export function startApp(root: HTMLElement): void {
           { class: "note", "data-testid": "whatif-result" },
           m.whatIfResult(
             m.count(current.report.reposts),
-            m.count(evaluateLine(current.counterfactual.original, store.get().scenario.rules).reposts),
+            m.count(treeInput(store.get(), current).baselineReport?.reposts ?? 0),
             `${(100 * current.counterfactual.removedShare).toFixed(0)}%`,
           ),
         )

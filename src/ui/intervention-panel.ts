@@ -42,19 +42,28 @@ export interface InterventionCallbacks {
   counterAccounts(): string[];
 }
 
+/** Builds one chart's export buttons, in the page's language. */
+export type ExportButtons = (item: ExportItem, what: string) => HTMLElement;
+
 export class InterventionPanel {
+  /** The panel; it stays on a language switch, only its contents are rebuilt. */
   readonly element: HTMLElement;
+  /** One worker for the panel's life: a language switch keeps it, and what it is computing. */
   private worker = new LabClient();
   private scenario: Scenario | null = null;
-  private kind: HTMLSelectElement;
-  private fields: HTMLElement;
-  private status: HTMLElement;
-  private results: HTMLElement;
+  private kind!: HTMLSelectElement;
+  private fields!: HTMLElement;
+  private status!: HTMLElement;
+  /** What the status line says, in the current language (null: nothing). */
+  private statusText: ((m: Messages) => string) | null = null;
+  private results!: HTMLElement;
+  /** The last answer, drawn in the current language (null: none yet). */
+  private shownResults: (() => Array<Element | string>) | null = null;
+  private target!: HTMLInputElement;
   private rows: StrategyRow[] | null = null;
   private handPicked: string[] = [];
-  readonly clickSuspends: HTMLInputElement;
-  /** Scissors: click a poster, then a follower, to cut the link between them. */
-  readonly clickCuts: HTMLInputElement;
+  private suspendsBox!: HTMLInputElement;
+  private cutsBox!: HTMLInputElement;
   private cutLinks: Array<[string, string]> = [];
   private pendingCut: string | null = null;
   presentation = false;
@@ -63,23 +72,57 @@ export class InterventionPanel {
     private m: Messages,
     private callbacks: InterventionCallbacks,
     private caption: () => string,
-    exportButtons: (item: ExportItem, what: string) => HTMLElement,
+    private exportButtons: ExportButtons,
   ) {
+    this.element = h("section", { class: "panel panel-intervention", "aria-labelledby": "iv-title" });
+    this.build();
+  }
+
+  /** Clicking an account in the network suspends it. */
+  get clickSuspends(): HTMLInputElement {
+    return this.suspendsBox;
+  }
+
+  /** Scissors: click a poster, then a follower, to cut the link between them. */
+  get clickCuts(): HTMLInputElement {
+    return this.cutsBox;
+  }
+
+  /** Another language: the same panel, worker, settings and results, in new words. */
+  setMessages(m: Messages, exportButtons: ExportButtons): void {
+    this.m = m;
+    this.exportButtons = exportButtons;
+    this.build();
+  }
+
+  private build(): void {
+    const m = this.m;
+    // What the user set survives a rebuild: the strategy, its fields, the click modes, the target.
+    const kind = this.kind?.value ?? "none";
+    const values = new Map<string, string>();
+    for (const input of this.fields?.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      "input, select",
+    ) ?? [])
+      values.set(input.id, input.value);
+    const suspends = this.suspendsBox?.checked ?? false;
+    const cuts = this.cutsBox?.checked ?? false;
+    const targetValue = this.target?.value ?? "0.1";
+
     this.kind = h(
       "select",
       { id: "iv-kind" },
-      ...KINDS.map((k) => h("option", { value: k }, m.strategyNames[k] ?? k)),
+      ...KINDS.map((k) => h("option", { value: k, selected: k === kind }, m.strategyNames[k] ?? k)),
     );
     this.kind.addEventListener("change", () => this.renderFields());
     this.fields = h("div", { class: "iv-fields" });
-    this.clickSuspends = h("input", { type: "checkbox", id: "iv-click" });
-    this.clickCuts = h("input", { type: "checkbox", id: "iv-cut" });
+    this.suspendsBox = h("input", { type: "checkbox", id: "iv-click", checked: suspends });
+    this.cutsBox = h("input", { type: "checkbox", id: "iv-cut", checked: cuts });
     // One click mode at a time.
-    this.clickSuspends.addEventListener("change", () => {
-      if (this.clickSuspends.checked) this.clickCuts.checked = false;
+    this.suspendsBox.addEventListener("change", () => {
+      if (this.suspendsBox.checked) this.cutsBox.checked = false;
     });
-    this.clickCuts.addEventListener("change", () => {
-      if (this.clickCuts.checked) this.clickSuspends.checked = false;
+    this.cutsBox.addEventListener("change", () => {
+      if (this.cutsBox.checked) this.suspendsBox.checked = false;
       this.pendingCut = null;
     });
     const apply = h("button", { type: "button" }, m.applyIntervention);
@@ -106,35 +149,51 @@ export class InterventionPanel {
       min: 0.01,
       max: 0.99,
       step: 0.01,
-      value: 0.1,
+      value: targetValue,
     });
-    const latest = h("button", { type: "button" }, m.latestDeleteButton("10%"));
+    this.target = target;
+    const targetLabel = () => `${Math.round(Number(target.value) * 100)}%`;
+    const latest = h("button", { type: "button" }, m.latestDeleteButton(targetLabel()));
     target.addEventListener("input", () => {
-      latest.textContent = m.latestDeleteButton(`${Math.round(Number(target.value) * 100)}%`);
+      latest.textContent = m.latestDeleteButton(targetLabel());
     });
     latest.addEventListener("click", () => void this.latestDelete(Number(target.value)));
     this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
     this.results = h("div", { class: "iv-results", "data-testid": "intervention-results" });
-    this.element = h(
-      "section",
-      { class: "panel panel-intervention", "aria-labelledby": "iv-title" },
+    this.element.replaceChildren(
       h("div", { class: "panel-head" }, h("h2", { id: "iv-title" }, m.interventionLab)),
       h("div", { class: "field" }, h("label", { for: "iv-kind" }, m.strategy), this.kind),
       this.fields,
       h(
         "div",
         { class: "field checkbox" },
-        this.clickSuspends,
+        this.suspendsBox,
         h("label", { for: "iv-click" }, m.clickSuspends),
       ),
-      h("div", { class: "field checkbox" }, this.clickCuts, h("label", { for: "iv-cut" }, m.clickCuts)),
+      h("div", { class: "field checkbox" }, this.cutsBox, h("label", { for: "iv-cut" }, m.clickCuts)),
       h("div", { class: "iv-actions" }, apply, clear, compare, centralities),
       h("div", { class: "iv-actions" }, h("label", { for: "iv-target" }, m.target), target, latest),
       this.status,
       this.results,
-      exportButtons(this.exportItems()[0], m.chart.strategies.title),
+      this.exportButtons(this.exportItems()[0], m.chart.strategies.title),
     );
     this.renderFields();
+    for (const input of this.fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
+      const value = values.get(input.id);
+      if (value !== undefined) input.value = value;
+    }
+    this.say(this.statusText);
+    this.showResults(this.shownResults);
+  }
+
+  private say(text: ((m: Messages) => string) | null): void {
+    this.statusText = text;
+    this.status.textContent = text ? text(this.m) : "";
+  }
+
+  private showResults(draw: (() => Array<Element | string>) | null): void {
+    this.shownResults = draw;
+    this.results.replaceChildren(...(draw ? draw() : []));
   }
 
   /** The panel's charts and data, for its buttons and the export-all zip. */
@@ -174,7 +233,7 @@ export class InterventionPanel {
   cutClick(account: string, linked: (a: string, b: string) => boolean): Intervention[] | null {
     if (this.pendingCut === null || this.pendingCut === account) {
       this.pendingCut = account;
-      this.status.textContent = this.m.cutPickSecond(account);
+      this.say((m) => m.cutPickSecond(account));
       return null;
     }
     const first = this.pendingCut;
@@ -185,7 +244,8 @@ export class InterventionPanel {
     ] as const) {
       if (linked(a, b) && !this.cutLinks.some(([x, y]) => x === a && y === b)) this.cutLinks.push([a, b]);
     }
-    this.status.textContent = this.m.cutDone(this.cutLinks.length);
+    const cut = this.cutLinks.length;
+    this.say((m) => m.cutDone(cut));
     return this.byHand();
   }
 
@@ -305,13 +365,14 @@ export class InterventionPanel {
   }
 
   private async ask<T>(work: () => Promise<T>, show: (value: T) => void): Promise<void> {
-    this.status.textContent = this.m.computing;
+    this.say((m) => m.computing);
     try {
       show(await work());
-      this.status.textContent = "";
+      this.say(null);
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      this.status.textContent = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      this.say(() => message);
     }
   }
 
@@ -325,26 +386,28 @@ export class InterventionPanel {
         if (response.outcome.kind !== "compare") return;
         const { effect } = response.outcome.comparison;
         const points = (x: number) => (100 * x).toFixed(1);
-        const m = this.m;
-        this.results.replaceChildren(
-          h(
-            "ul",
-            {},
+        this.showResults(() => {
+          const m = this.m;
+          return [
             h(
-              "li",
+              "ul",
               {},
-              m.effectProbability(
-                points(effect.probability.reposts.change),
-                points(effect.probability.reposts.low),
-                points(effect.probability.reposts.high),
+              h(
+                "li",
+                {},
+                m.effectProbability(
+                  points(effect.probability.reposts.change),
+                  points(effect.probability.reposts.low),
+                  points(effect.probability.reposts.high),
+                ),
               ),
+              effect.delay.reposts !== null
+                ? h("li", {}, m.effectDelay(m.duration(effect.delay.reposts)))
+                : null,
+              h("li", {}, m.effectAverted(m.count(effect.avertedReposts), m.count(effect.avertedViews))),
             ),
-            effect.delay.reposts !== null
-              ? h("li", {}, m.effectDelay(m.duration(effect.delay.reposts)))
-              : null,
-            h("li", {}, m.effectAverted(m.count(effect.avertedReposts), m.count(effect.avertedViews))),
-          ),
-        );
+          ];
+        });
       },
     );
   }
@@ -358,12 +421,13 @@ export class InterventionPanel {
         if (response.outcome.kind !== "centralities") return;
         this.rows = response.outcome.rows;
         const left = CENTRALITIES.filter((c) => scenario.nodes > CENTRALITY_LIMITS[c]);
-        const note = left.map((c) => this.m.centralityTooLarge(c, this.m.count(CENTRALITY_LIMITS[c])));
-        this.results.replaceChildren(
-          ...note.map((text) => h("p", { class: "note" }, text)),
+        this.showResults(() => [
+          ...left.map((c) =>
+            h("p", { class: "note" }, this.m.centralityTooLarge(c, this.m.count(CENTRALITY_LIMITS[c]))),
+          ),
           this.chart(false) ?? "",
           this.table(),
-        );
+        ]);
       },
     );
   }
@@ -377,13 +441,13 @@ export class InterventionPanel {
         if (response.outcome.kind !== "latest-delete") return;
         const { result } = response.outcome;
         const time = result.time;
-        this.results.replaceChildren(
+        this.showResults(() => [
           h(
             "p",
             {},
             time === null ? this.m.latestDeleteNone : this.m.latestDeleteResult(this.m.duration(time)),
           ),
-        );
+        ]);
       },
     );
   }

@@ -26,29 +26,51 @@ export function convergenceTimes(end: number): number[] {
   return times;
 }
 
+/** Builds one chart's export buttons, in the page's language. */
+export type ExportButtons = (item: ExportItem, what: string) => HTMLElement;
+
 export class PredictionPanel {
+  /** The panel; it stays on a language switch, only its contents are rebuilt. */
   readonly element: HTMLElement;
+  /** One worker for the panel's life: a language switch keeps it, and what it is computing. */
   private worker = new LabClient();
   private cascade: Cascade | null = null;
   private training: Cascade[] = [];
   private rules: CountingRules | null = null;
   private outcome: PredictOutcome | null = null;
-  private slider: HTMLInputElement;
-  private readout: HTMLOutputElement;
-  private estimatorSelect: HTMLSelectElement;
-  private status: HTMLElement;
-  private results: HTMLElement;
+  private slider!: HTMLInputElement;
+  private readout!: HTMLOutputElement;
+  private estimatorSelect!: HTMLSelectElement;
+  private status!: HTMLElement;
+  /** What the status line says, in the current language (null: nothing). */
+  private statusText: ((m: Messages) => string) | null = null;
+  private results!: HTMLElement;
   private timer = 0;
   private backtestSummary: BacktestSummary[] | null = null;
-  private backtestHost: HTMLElement;
+  private backtestHost!: HTMLElement;
   presentation = false;
 
   constructor(
     private m: Messages,
     private caption: () => string,
-    exportButtons: (item: ExportItem, what: string) => HTMLElement,
+    private exportButtons: ExportButtons,
   ) {
-    this.slider = h("input", { type: "range", id: "predict-at", min: 0, max: 1000, step: 1, value: 200 });
+    this.element = h("section", { class: "panel panel-prediction", "aria-labelledby": "prediction-title" });
+    this.build();
+  }
+
+  /** Another language: the same panel, worker, settings and results, in new words. */
+  setMessages(m: Messages, exportButtons: ExportButtons): void {
+    this.m = m;
+    this.exportButtons = exportButtons;
+    this.build();
+  }
+
+  private build(): void {
+    const m = this.m;
+    const at = this.slider?.value ?? "200";
+    const estimator = this.estimatorSelect?.value ?? ESTIMATOR_IDS[0];
+    this.slider = h("input", { type: "range", id: "predict-at", min: 0, max: 1000, step: 1, value: at });
     this.readout = h("output", { for: "predict-at", class: "readout" });
     this.slider.addEventListener("input", () => {
       this.renderReadout();
@@ -59,7 +81,9 @@ export class PredictionPanel {
     this.estimatorSelect = h(
       "select",
       { id: "predict-estimator" },
-      ...ESTIMATOR_IDS.map((id) => h("option", { value: id }, m.estimatorNames[id] ?? id)),
+      ...ESTIMATOR_IDS.map((id) =>
+        h("option", { value: id, selected: id === estimator }, m.estimatorNames[id] ?? id),
+      ),
     );
     this.estimatorSelect.addEventListener("change", () => void this.predict());
     const button = h("button", { type: "button" }, m.predict);
@@ -69,9 +93,8 @@ export class PredictionPanel {
     this.backtestHost = h("div", { class: "backtest", "data-testid": "backtest" });
     const backtestButton = h("button", { type: "button" }, m.backtestButton);
     backtestButton.addEventListener("click", () => void this.backtest());
-    this.element = h(
-      "section",
-      { class: "panel panel-prediction", "aria-labelledby": "prediction-title" },
+    const exportButtons = this.exportButtons;
+    this.element.replaceChildren(
       h("div", { class: "panel-head" }, h("h2", { id: "prediction-title" }, m.earlyWarning)),
       h(
         "div",
@@ -95,6 +118,15 @@ export class PredictionPanel {
         exportButtons(this.exportItems()[2], m.chart.convergence.title),
       ),
     );
+    this.say(this.statusText);
+    if (this.cascade) this.renderReadout();
+    this.render();
+    this.renderBacktest();
+  }
+
+  private say(text: ((m: Messages) => string) | null): void {
+    this.statusText = text;
+    this.status.textContent = text ? text(this.m) : "";
   }
 
   /** The panel's charts and data, for its buttons and the export-all zip. */
@@ -151,7 +183,7 @@ export class PredictionPanel {
 
   async predict(): Promise<void> {
     if (!this.cascade || !this.rules) return;
-    this.status.textContent = this.m.predicting;
+    this.say((m) => m.predicting);
     try {
       const response = await this.worker.predict({
         cascade: this.cascade,
@@ -162,17 +194,18 @@ export class PredictionPanel {
         convergenceTimes: convergenceTimes(this.end()),
       });
       this.outcome = response.outcome;
-      this.status.textContent = "";
+      this.say(null);
       this.render();
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      this.status.textContent = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      this.say(() => message);
     }
   }
 
   /** Reads every bundled sample in the worker and backtests the estimators at 10 min, 1 h and 6 h. */
   async backtest(): Promise<void> {
-    this.status.textContent = this.m.predicting;
+    this.say((m) => m.predicting);
     try {
       const index = (await (await fetch(new URL("samples/index.json", document.baseURI))).json()) as Array<{
         file: string;
@@ -186,11 +219,12 @@ export class PredictionPanel {
       }
       const response = await this.worker.backtest(cascades, [600, 3600, 21600], this.rules ?? DEFAULT_RULES);
       this.backtestSummary = response.summary;
-      this.status.textContent = "";
+      this.say(null);
       this.renderBacktest();
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      this.status.textContent = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      this.say(() => message);
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backtestChart } from "../../src/charts/backtest.ts";
-import { cascadeTreeChart } from "../../src/charts/cascade-tree.ts";
+import { cascadeTreeChart, layoutCascadeTree } from "../../src/charts/cascade-tree.ts";
 import { convergenceChart } from "../../src/charts/convergence.ts";
 import { crossingTimesChart } from "../../src/charts/crossing-times.ts";
 import { defaultFanEnd, fanChart, fanQuantiles } from "../../src/charts/fan-chart.ts";
@@ -99,6 +99,45 @@ describe("cascadeTreeChart", () => {
   it("uses the words it is given (Chinese)", () => {
     const chart = cascadeTreeChart(treeData, { text: CHINESE_CHART_TEXT }, jsdomContext());
     expect(chart.querySelector("title")?.textContent).toBe("转发树");
+  });
+
+  it("draws the same, to the byte, from a layout kept between redraws", () => {
+    const big = randomTree(6000, "big-tree");
+    const cursor = events[Math.floor(events.length / 2)].time;
+    const cases = [
+      { data: treeData, options: {} },
+      { data: treeData, options: { cursor, ghosted: new Set([1]) } },
+      { data: treeData, options: { layout: "radial" as const, cursor, theme: PRESENTATION_THEME } },
+      { data: treeData, options: { width: 500, height: 300, text: CHINESE_CHART_TEXT } },
+      { data: big, options: { cursor: big.events[3000].time } },
+      { data: big, options: { layout: "radial" as const } },
+    ];
+    for (const { data, options } of cases) {
+      const kept = layoutCascadeTree(data, options);
+      const fresh = cascadeTreeChart(data, options, jsdomContext()).outerHTML;
+      expect(cascadeTreeChart(data, { ...options, precomputed: kept }, jsdomContext()).outerHTML).toBe(fresh);
+    }
+    // And the kept layout is what is drawn, not laid out again: a doctored one shows.
+    const kept = layoutCascadeTree(treeData);
+    const doctored = { ...kept, x: kept.x.map((x, k) => (k === 1 ? x + 1 : x)) };
+    expect(cascadeTreeChart(treeData, { precomputed: doctored }, jsdomContext()).outerHTML).not.toBe(
+      cascadeTreeChart(treeData, {}, jsdomContext()).outerHTML,
+    );
+  });
+
+  it("ignores a kept layout made for other events or another layout", () => {
+    const other = randomTree(50, "other-tree");
+    const fresh = cascadeTreeChart(treeData, {}, jsdomContext()).outerHTML;
+    for (const stale of [layoutCascadeTree(other), layoutCascadeTree(treeData, { layout: "radial" })]) {
+      expect(cascadeTreeChart(treeData, { precomputed: stale }, jsdomContext()).outerHTML).toBe(fresh);
+    }
+    // The same events with other tipping posts: a summarised tree keeps other paths.
+    const big = randomTree(6000, "big-tree");
+    const tipped = { ...big, crossings: { reposts: { index: 5999 }, views: null } };
+    const stale = layoutCascadeTree(big);
+    expect(cascadeTreeChart(tipped, { precomputed: stale }, jsdomContext()).outerHTML).toBe(
+      cascadeTreeChart(tipped, {}, jsdomContext()).outerHTML,
+    );
   });
 });
 
