@@ -75,7 +75,9 @@ export class EventQueue {
     this.lastDay = -1;
     this.today = -1;
     this.lastTaken = 0;
-    this.perSecond = dayWidth > 0 && Number.isFinite(dayWidth) ? 1 / dayWidth : 1 / 300;
+    // A subnormal width would make 1 / width infinite and day numbers NaN.
+    const perSecond = 1 / dayWidth;
+    this.perSecond = perSecond > 0 && Number.isFinite(perSecond) ? perSecond : 1 / 300;
   }
 
   /** Schedules `node` at `time`; `time` must be at least the time of the last entry taken out. */
@@ -125,6 +127,7 @@ export class EventQueue {
 
   /** The insertion number of the earliest entry, opening the next non-empty day when today is done. */
   private front(): number {
+    if (this.size === 0) throw new RangeError("event-queue: the queue is empty.");
     const pos = this.runPos;
     if (pos < this.runLength) {
       if (this.heapSize === 0) return this.run[pos];

@@ -84,4 +84,21 @@ describe("EventQueue", () => {
     queue.push(10, 3, 0);
     expect(queue.topNode()).toBe(3);
   });
+
+  it("keeps every entry whatever the day width, even a subnormal one, and refuses to read an empty queue", () => {
+    const queue = new EventQueue();
+    for (const dayWidth of [5e-324, 0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      queue.clear(dayWidth);
+      queue.push(0, 7, -1);
+      queue.push(1, 8, 7);
+      const nodes: number[] = [];
+      while (queue.size > 0) {
+        nodes.push(queue.topNode());
+        queue.pop();
+      }
+      expect(nodes).toEqual([7, 8]);
+    }
+    expect(queue.peekTime()).toBe(Number.POSITIVE_INFINITY);
+    expect(() => queue.topNode()).toThrow(/empty/);
+  });
 });

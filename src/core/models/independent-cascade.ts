@@ -93,7 +93,9 @@ export function runIndependentCascade(
   const tableSize = surelyPast.length;
   // Days of the queue's calendar: a small fraction of the typical delay keeps each day to a few entries,
   // and never so small that the horizon runs past the calendar's last day.
-  queue.clear(Math.max(median / 128, limits.horizon / EventQueue.DAYS));
+  queue.clear(
+    Number.isFinite(limits.horizon) ? Math.max(median / 128, limits.horizon / EventQueue.DAYS) : median / 128,
+  );
   const expand = (node: number, time: number, event: number) => {
     const end = offsets[node + 1];
     let j = offsets[node];
