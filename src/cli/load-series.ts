@@ -13,6 +13,7 @@ import { UsageError } from "./args.ts";
 /** A file's text; a path that does not exist is the user's mistake, so a usage error. */
 export function readText(path: string): string {
   if (!existsSync(path)) throw new UsageError(`cannot find the file '${path}'.`);
+  if (statSync(path).isDirectory()) throw new UsageError(`'${path}' is a folder; give a file.`);
   return new TextDecoder("utf-8").decode(readFileSync(path));
 }
 
@@ -54,7 +55,11 @@ export function loadCascades(
 ): Cascade[] {
   const out: Cascade[] = [];
   const visit = (path: string, explicit: boolean) => {
-    if (!existsSync(path)) throw new UsageError(`cannot find the file or folder '${path}'.`);
+    if (!existsSync(path)) {
+      // A name inside a folder that leads nowhere (a dangling link) is skipped like any unreadable file.
+      if (!explicit) return warn(`skipped ${path}: it leads nowhere (a broken link?)`);
+      throw new UsageError(`cannot find the file or folder '${path}'.`);
+    }
     if (statSync(path).isDirectory()) {
       for (const name of readdirSync(path).sort()) visit(join(path, name), false);
       return;

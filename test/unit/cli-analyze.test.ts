@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args.ts";
 import { runAnalyze } from "../../src/cli/commands/analyze.ts";
-import { companionFiles, loadCascadeFile } from "../../src/cli/load-series.ts";
+import { companionFiles, loadCascadeFile, loadCascades } from "../../src/cli/load-series.ts";
 import { InputError } from "../../src/io/index.ts";
 import { skipWithoutPath } from "../shared-data.ts";
 
@@ -96,4 +96,18 @@ describe("companionFiles (analyze and the prediction commands)", () => {
       expect(cascade.startEpoch).toBe(1357023235);
     },
   );
+});
+
+describe("paths that lead nowhere", () => {
+  it("skips a broken link inside a folder with a warning, names a folder given as a file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rtl-broken-"));
+    writeFileSync(join(dir, "a.csv"), "time,magnitude,user_id\n0,100,1\n60,10,2\n");
+    symlinkSync(join(dir, "nowhere.csv"), join(dir, "b.csv"));
+    const warnings: string[] = [];
+    const cascades = loadCascades([dir], (message) => warnings.push(message));
+    expect(cascades).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringMatching(/skipped .*b\.csv: it leads nowhere/)]);
+    expect(() => loadCascades([join(dir, "b.csv")])).toThrow(/cannot find the file or folder/);
+    expect(() => runAnalyze([dir])).toThrow(/is a folder; give a file/);
+  });
 });
