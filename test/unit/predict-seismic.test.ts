@@ -115,6 +115,28 @@ describe("predictSeismic", () => {
     expect(busy.window).toBe(500);
   });
 
+  it("keeps weight on each of the last 5 reposts when the one before them ties with the earliest", () => {
+    // The 6th most recent repost (100 s) ties with the 5th: an edge there would weigh both 0 and
+    // leave 4. The edge passes over the tie to the source: w = T, and all six reposts weigh.
+    const times = Float64Array.from([0, 100, 100, 110, 120, 130, 140]);
+    const followers = new Float64Array(times.length).fill(10);
+    const inf = estimateInfectiousness(times, followers, 10_000);
+    expect(inf.window).toBe(10_000);
+    const weights = Array.from(times.subarray(1), (t) => 1 - (10_000 - t) / inf.window);
+    expect(weights.every((w) => w > 0)).toBe(true);
+    expect(inf.count).toBeCloseTo(
+      weights.reduce((a, b) => a + b, 0),
+      12,
+    );
+    // Untied, the edge stays on the 6th most recent as before.
+    const untied = estimateInfectiousness(
+      Float64Array.from([0, 99, 100, 110, 120, 130, 140]),
+      followers,
+      10_000,
+    );
+    expect(untied.window).toBe(10_000 - 99);
+  });
+
   it("predicts with the final-size formula R + p̂ N^e / (1 − p̂ n*)", () => {
     const cascade = star([30, 90, 200, 260, 400, 800, 1500, 2400], 200, 5000);
     const p = available(predictSeismic(cascade, 3000, { nStar: 100 }));

@@ -126,10 +126,14 @@ export function estimateInfectiousness(
   if (reposts < settings.minCount) {
     window = Math.max(window, at - times[0]);
   } else if (at - times[last - settings.minCount + 1] > window) {
-    // Fewer than minCount reposts inside: the far edge moves to the event before the last
+    // Fewer than minCount reposts inside: the far edge moves to the latest event before the last
     // minCount reposts (the source when there are just minCount), which sits on the edge with
-    // weight 0, so exactly the last minCount reposts carry weight.
-    window = at - times[last - settings.minCount];
+    // weight 0, so the last minCount reposts carry weight. Events tied with the earliest of them
+    // are passed over: on the edge they would weigh 0 too (times to the second often tie).
+    const earliestKept = times[last - settings.minCount + 1];
+    let edge = last - settings.minCount;
+    while (edge > 0 && times[edge] >= earliestKept) edge--;
+    window = at - times[edge];
   }
   let count = 0;
   let countSquares = 0;
