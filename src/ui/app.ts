@@ -230,15 +230,11 @@ export function startApp(root: HTMLElement): void {
     const presetNote = h("p", { class: "help preset-note" });
     const networkNote = h("p", { class: "note", "data-testid": "network-note", hidden: true });
     const openHost = h("section", { class: "open-host", "aria-label": m.openFile });
-    const previousPanel = monteCarlo;
-    monteCarlo = new MonteCarloPanel(
-      m,
-      () => caption(store.get()),
-      (item, what) => exportButtons(m, what, item),
-    );
-    monteCarlo.adopt(previousPanel);
-    // The prediction and intervention panels, with their workers and results, outlive a language switch.
+    // The Monte Carlo, prediction and intervention panels, with their workers, settings, results and
+    // work in progress, outlive a language switch.
     const panelExports = (item: ExportItem, what: string) => exportButtons(m, what, item);
+    if (monteCarlo) monteCarlo.setMessages(m, panelExports);
+    else monteCarlo = new MonteCarloPanel(m, () => caption(store.get()), panelExports);
     if (prediction) prediction.setMessages(m, panelExports);
     else prediction = new PredictionPanel(m, () => caption(store.get()), panelExports);
     if (interventionPanel) interventionPanel.setMessages(m, panelExports);

@@ -207,10 +207,6 @@ export class InterventionPanel {
     ];
   }
 
-  dispose(): void {
-    this.worker.dispose();
-  }
-
   setScenario(scenario: Scenario): void {
     this.scenario = scenario;
   }

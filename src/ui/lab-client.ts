@@ -48,12 +48,6 @@ export class LabClient {
     return worker;
   }
 
-  /** Ends the worker for good (a panel that is replaced). */
-  dispose(): void {
-    this.worker.terminate();
-    this.pending.clear();
-  }
-
   /** Stops whatever the worker is doing (a huge file, a huge graph) and starts a fresh one. */
   cancel(): void {
     this.restart("Cancelled.");

@@ -12,53 +12,77 @@ import { runMonteCarlo } from "../worker/pool.ts";
 import { h } from "./dom.ts";
 import type { ExportItem } from "./export.ts";
 import type { Messages } from "./i18n.ts";
+import type { ExportButtons } from "./prediction-panel.ts";
 
 export const DEFAULT_RUNS = 1000;
 
 export class MonteCarloPanel {
+  /** The panel; it stays on a language switch, only its contents are rebuilt. */
   readonly element: HTMLElement;
   private summary: MonteCarloSummary | null = null;
   private summaryScenario: Scenario | null = null;
+  /** The run in progress, if any: a language switch keeps it going. */
   private controller: AbortController | null = null;
-  private runsInput: HTMLInputElement;
-  private runButton: HTMLButtonElement;
-  private cancelButton: HTMLButtonElement;
-  private progress: HTMLProgressElement;
-  private status: HTMLElement;
-  private results: HTMLElement;
+  private runsInput!: HTMLInputElement;
+  private runButton!: HTMLButtonElement;
+  private cancelButton!: HTMLButtonElement;
+  private progress!: HTMLProgressElement;
+  private status!: HTMLElement;
+  /** What the status line says, in the current language (null: nothing). */
+  private statusText: ((m: Messages) => string) | null = null;
+  private results!: HTMLElement;
   private scenario: Scenario | null = null;
   presentation = false;
 
   constructor(
     private m: Messages,
     private caption: () => string,
-    exportButtons: (item: ExportItem, what: string) => HTMLElement,
+    private exportButtons: ExportButtons,
   ) {
+    this.element = h("section", { class: "panel panel-mc", "aria-labelledby": "mc-title" });
+    this.build();
+  }
+
+  /** Another language: the same panel, settings, results and any run in progress, in new words. */
+  setMessages(m: Messages, exportButtons: ExportButtons): void {
+    this.m = m;
+    this.exportButtons = exportButtons;
+    this.build();
+  }
+
+  private build(): void {
+    const m = this.m;
+    const runs = this.runsInput?.value ?? String(DEFAULT_RUNS);
+    const running = this.controller !== null;
     this.runsInput = h("input", {
       type: "number",
       id: "mc-runs",
       min: 10,
       max: 100_000,
       step: 10,
-      value: DEFAULT_RUNS,
+      value: runs,
     });
     this.runButton = h(
       "button",
-      { type: "button", class: "primary-inline" },
-      m.runMany(m.count(DEFAULT_RUNS)),
+      { type: "button", class: "primary-inline", disabled: running },
+      m.runMany(m.count(Number(runs) || 0)),
     );
     this.runsInput.addEventListener("input", () => {
-      this.runButton.textContent = m.runMany(m.count(Number(this.runsInput.value) || 0));
+      this.runButton.textContent = this.m.runMany(this.m.count(Number(this.runsInput.value) || 0));
     });
     this.runButton.addEventListener("click", () => void this.run());
-    this.cancelButton = h("button", { type: "button", disabled: true }, m.cancel);
+    this.cancelButton = h("button", { type: "button", disabled: !running }, m.cancel);
     this.cancelButton.addEventListener("click", () => this.controller?.abort());
-    this.progress = h("progress", { max: 1, value: 0, "aria-label": m.monteCarlo, hidden: true });
+    this.progress = h("progress", {
+      max: 1,
+      value: this.progress?.value ?? 0,
+      "aria-label": m.monteCarlo,
+      hidden: !running,
+    });
     this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
     this.results = h("div", { class: "mc-results" });
-    this.element = h(
-      "section",
-      { class: "panel panel-mc", "aria-labelledby": "mc-title" },
+    const [fan, crossing] = this.exportItems();
+    this.element.replaceChildren(
       h("div", { class: "panel-head" }, h("h2", { id: "mc-title" }, m.monteCarlo)),
       h(
         "div",
@@ -74,10 +98,17 @@ export class MonteCarloPanel {
       h(
         "div",
         { class: "mc-exports" },
-        exportButtons(this.exportItems()[0], m.chart.fan.title),
-        exportButtons(this.exportItems()[1], m.chart.crossingTimes.title),
+        this.exportButtons(fan, m.chart.fan.title),
+        this.exportButtons(crossing, m.chart.crossingTimes.title),
       ),
     );
+    this.say(this.statusText);
+    this.render();
+  }
+
+  private say(text: ((m: Messages) => string) | null): void {
+    this.statusText = text;
+    this.status.textContent = text ? text(this.m) : "";
   }
 
   /** The panel's charts and data, for its buttons and the export-all zip. */
@@ -91,17 +122,6 @@ export class MonteCarloPanel {
         json: () => this.summary ?? null,
       },
     ];
-  }
-
-  /** Keeps the results of the panel this one replaces (after a language switch). */
-  adopt(previous: MonteCarloPanel | null): void {
-    if (!previous) return;
-    this.summary = previous.summary;
-    this.summaryScenario = previous.summaryScenario;
-    this.scenario = previous.scenario;
-    this.presentation = previous.presentation;
-    previous.controller?.abort();
-    this.render();
   }
 
   /** The scenario the next run is for; results of another scenario are marked stale. */
@@ -118,7 +138,7 @@ export class MonteCarloPanel {
     if (!this.scenario) return;
     const runs = Math.round(Number(this.runsInput.value));
     if (!(runs >= 10 && runs <= 100_000)) {
-      this.status.textContent = `${this.m.runs}: 10–100,000.`;
+      this.say((m) => `${m.runs}: 10–100,000.`);
       return;
     }
     this.controller?.abort();
@@ -129,25 +149,24 @@ export class MonteCarloPanel {
     this.progress.value = 0;
     this.cancelButton.disabled = false;
     this.runButton.disabled = true;
-    this.status.textContent = this.m.runsProgress("0", this.m.count(runs));
+    this.say((m) => m.runsProgress("0", m.count(runs)));
     try {
       const summary = await runMonteCarlo(scenario, runs, {
         signal: controller.signal,
         onProgress: (done, total) => {
           this.progress.value = done / total;
-          this.status.textContent = this.m.runsProgress(this.m.count(done), this.m.count(total));
+          this.say((m) => m.runsProgress(m.count(done), m.count(total)));
         },
       });
       this.summary = summary;
       this.summaryScenario = scenario;
-      this.status.textContent = "";
+      this.say(null);
     } catch (error) {
-      this.status.textContent =
-        error instanceof DOMException && error.name === "AbortError"
-          ? this.m.cancelled
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      if (error instanceof DOMException && error.name === "AbortError") this.say((m) => m.cancelled);
+      else {
+        const message = error instanceof Error ? error.message : String(error);
+        this.say(() => message);
+      }
     } finally {
       if (this.controller === controller) this.controller = null;
       this.progress.hidden = true;

@@ -146,11 +146,6 @@ export class PredictionPanel {
     ];
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.worker.dispose();
-  }
-
   /** The cascade to predict (loaded or simulated), the others to learn from, and the counting rules. */
   setCascade(cascade: Cascade, training: Cascade[], rules: CountingRules): void {
     const changed = cascade !== this.cascade || rules !== this.rules;

@@ -1,8 +1,8 @@
 /**
- * A language switch changes words, not work: the prediction and intervention
- * panels keep their workers (counted through a wrapper around `Worker`), their
- * settings and their results, and an answer still on its way arrives in the
- * rebuilt panel. The guided comparison's worker starts only when asked for.
+ * A language switch changes words, not work: the Monte Carlo, prediction and
+ * intervention panels keep their workers (counted through a wrapper around
+ * `Worker`), their settings and their results, and an answer still on its way
+ * (a Monte Carlo run in progress too) arrives in the rebuilt panel. The guided comparison's worker starts only when asked for.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -73,6 +73,42 @@ describe("language switch", () => {
     await page.getByLabel("语言").selectOption("en");
     await expect.poll(() => prediction.textContent()).toMatch(/reposts observed|Not available/);
     expect(await interventions.textContent()).toMatch(/^Change in the chance of 500 reposts/);
+    expect(await workers()).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps a Monte Carlo run going through a switch; its result arrives in the new language", async () => {
+    const status = page.locator(".panel-mc .status");
+    const done = async () =>
+      Number((await status.textContent())?.match(/^([\d,]+)/)?.[1].replace(/,/g, "") ?? -1);
+    await page.getByLabel("Runs", { exact: true }).fill("20000");
+    await page.getByRole("button", { name: "Run 20,000 times" }).click();
+    await expect.poll(done, { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = await workers();
+    expect(before.filter((url) => url.includes("monte-carlo")).length).toBeGreaterThan(0);
+    const atSwitch = await done();
+    expect(atSwitch).toBeLessThan(20_000);
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => page.getByRole("heading", { name: "多次模拟（蒙特卡洛）" }).count()).toBe(1);
+    // Still running, counted on in Chinese, with the cancel button live.
+    expect(await status.textContent()).toMatch(/^已完成[\d,]+\/20,000次$/);
+    expect(await page.getByRole("button", { name: "取消", exact: true }).isEnabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "运行20,000次" }).isDisabled()).toBe(true);
+    const chineseProgress = async () =>
+      Number((await status.textContent())?.match(/^已完成([\d,]+)\//)?.[1].replace(/,/g, "") ?? 0);
+    await expect.poll(chineseProgress, { timeout: 60_000 }).toBeGreaterThan(atSwitch);
+    const summary = page.getByTestId("mc-summary");
+    await expect.poll(() => summary.count(), { timeout: 120_000 }).toBe(1);
+    expect(await summary.textContent()).toMatch(/^[\d.]+%的模拟越过/);
+    expect(await status.textContent()).toBe("");
+    expect(await page.getByLabel("模拟次数", { exact: true }).inputValue()).toBe("20000");
+    expect(await workers()).toEqual(before);
+
+    // Back to English: the finished result and the setting stay.
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => summary.textContent()).toMatch(/^Crosses the reposts line in [\d.]+% of runs/);
+    expect(await page.getByLabel("Runs", { exact: true }).inputValue()).toBe("20000");
     expect(await workers()).toEqual(before);
     expect(errors).toEqual([]);
   });
