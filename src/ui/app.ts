@@ -460,9 +460,38 @@ export function startApp(root: HTMLElement): void {
 
   /** The worker for a guided scenario's side-by-side run: started the first time one is asked for. */
   let compareLab: LabClient | null = null;
+  /** The guide's side-by-side run, kept so that a language switch redraws it instead of running it again. */
+  let compared: { guide: GuidedScenario; run: ScenarioRun } | null = null;
+
+  /** The guide's title and text, and its comparison chart once run, in the current language. */
+  function renderGuide(state: AppState): void {
+    const { guide, messages: m } = state;
+    const run = guide && compared?.guide === guide ? compared.run : null;
+    const compare = guide?.compare;
+    shell.guideHost.replaceChildren(
+      ...(guide ? [h("h2", {}, guide.title[m.language]), h("p", {}, guide.text[m.language])] : []),
+      ...(run && compare
+        ? [
+            h(
+              "div",
+              { class: "chart-host compare-chart", "data-testid": "compare-chart" },
+              timeSeriesChart(
+                { series: cumulativeSeries(run.cascade, compare.scenario.rules), report: run.report },
+                { title: compare.title[m.language], text: m.chart, width: 560, height: 360 },
+                { document },
+              ),
+            ),
+          ]
+        : []),
+    );
+    shell.guideHost.hidden = guide === null;
+  }
 
   function startGuide(guide: GuidedScenario): void {
+    // Started again: its comparison is run again, and shown once, when it arrives.
+    compared = null;
     store.set({ guide });
+    renderGuide(store.get());
     const sample = guide.sample ? store.get().samples.find((s) => s.id === guide.sample) : undefined;
     if (sample) {
       void openSample(sample).then(() => {
@@ -477,20 +506,13 @@ export function startApp(root: HTMLElement): void {
       else playback.toEnd();
     });
     if (guide.compare) {
-      const { scenario, title } = guide.compare;
       compareLab ??= new LabClient();
-      compareLab.run(scenario).then(
+      compareLab.run(guide.compare.scenario).then(
         (result) => {
-          const state = store.get();
-          if (state.guide !== guide) return;
-          const chart = timeSeriesChart(
-            { series: cumulativeSeries(result.run.cascade, scenario.rules), report: result.run.report },
-            { title: title[state.messages.language], text: state.messages.chart, width: 560, height: 360 },
-            { document },
-          );
-          shell.guideHost.append(
-            h("div", { class: "chart-host compare-chart", "data-testid": "compare-chart" }, chart),
-          );
+          // The shell of the moment: a language switch while it ran has built a new one.
+          if (store.get().guide !== guide) return;
+          compared = { guide, run: result.run };
+          renderGuide(store.get());
         },
         () => undefined,
       );
@@ -1163,14 +1185,7 @@ export function startApp(root: HTMLElement): void {
       shell.networkNote.textContent =
         whole && state.graph ? m.networkPartial(m.count(state.graph.n), m.count(whole.n)) : "";
     }
-    if (!previous || previous.guide !== state.guide) {
-      shell.guideHost.replaceChildren(
-        ...(state.guide
-          ? [h("h2", {}, state.guide.title[m.language]), h("p", {}, state.guide.text[m.language])]
-          : []),
-      );
-      shell.guideHost.hidden = state.guide === null;
-    }
+    if (!previous || previous.guide !== state.guide) renderGuide(state);
     const resultChanged =
       !previous ||
       previous.run !== state.run ||

@@ -2,7 +2,8 @@
  * A language switch changes words, not work: the Monte Carlo, prediction and
  * intervention panels keep their workers (counted through a wrapper around
  * `Worker`), their settings and their results, and an answer still on its way
- * (a Monte Carlo run in progress too) arrives in the rebuilt panel. The guided comparison's worker starts only when asked for.
+ * (a Monte Carlo run in progress too) arrives in the rebuilt panel. The guided comparison's worker starts only when asked for;
+ * the guide's text and its comparison chart are redrawn in the new language, not run again.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -119,5 +120,47 @@ describe("language switch", () => {
     await page.getByRole("button", { name: "7. Weibo and WeChat Moments side by side" }).click();
     await expect.poll(() => page.getByTestId("compare-chart").count(), { timeout: 30_000 }).toBe(1);
     expect(await labWorkers()).toBe(before + 1);
+  });
+
+  it("keeps the guide and its comparison chart through a switch, redrawn in the new language", async () => {
+    const guide = page.getByRole("region", { name: /^(Guided scenarios|引导情景)$/ });
+    const compare = page.getByTestId("compare-chart");
+    await expect.poll(() => compare.count(), { timeout: 30_000 }).toBe(1);
+    expect(await compare.textContent()).toContain("The same post on WeChat Moments");
+    const before = await workers();
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => guide.locator("h2").textContent()).toBe("微博与微信朋友圈对比");
+    expect(await guide.textContent()).toContain("同一条帖子，转发概率和延迟相同");
+    expect(await compare.count()).toBe(1);
+    expect(await compare.textContent()).toContain("同一条帖子在微信朋友圈");
+    expect(await compare.textContent()).not.toContain("The same post on WeChat Moments");
+    expect(await workers()).toEqual(before);
+
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => guide.locator("h2").textContent()).toBe("Weibo and WeChat Moments side by side");
+    expect(await compare.count()).toBe(1);
+    expect(await compare.textContent()).toContain("The same post on WeChat Moments");
+    expect(await workers()).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
+  it("started again and switched at once, the guide shows one comparison chart, in the new language", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    const compare = page.getByTestId("compare-chart");
+    const before = await workers();
+    await page.getByRole("button", { name: "7. Weibo and WeChat Moments side by side" }).click();
+    await page.getByLabel("Language").selectOption("zh");
+    await expect
+      .poll(() => compare.filter({ hasText: "同一条帖子在微信朋友圈" }).count(), { timeout: 30_000 })
+      .toBe(1);
+    // Give a second chart time to arrive, were one on its way.
+    await page.waitForTimeout(1000);
+    expect(await compare.count()).toBe(1);
+    expect(await workers()).toEqual(before);
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => compare.textContent()).toContain("The same post on WeChat Moments");
+    expect(await compare.count()).toBe(1);
+    expect(errors).toEqual([]);
   });
 });
