@@ -174,7 +174,7 @@ export function startApp(root: HTMLElement): void {
       if (interventions) apply({ ...scenario, interventions });
     } else apply({ ...scenario, source: graph.ids[index] });
   });
-  let playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
+  const playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
 
   let monteCarlo: MonteCarloPanel | null = null;
   let prediction: PredictionPanel | null = null;
@@ -439,13 +439,12 @@ export function startApp(root: HTMLElement): void {
     storageSet(LANGUAGE_KEY, language);
     document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
     const messages = MESSAGES[language];
-    playback.pause();
-    playback = new Playback(messages, (clock) => store.set({ clock }));
+    // The timeline keeps its clock, speed and playing state; only its words change.
+    playback.setMessages(messages);
     network.setMessages(messages);
     store.set({ messages });
     shell = buildShell(messages);
     renderAll(store.get(), null);
-    playback.setModel(playbackModel(store.get()));
     document.getElementById("language")?.focus();
   }
 

@@ -163,4 +163,35 @@ describe("language switch", () => {
     expect(await compare.count()).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it("keeps the playback position, the speed and a playing timeline through a switch", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    const readout = page.locator(".playback output.readout");
+    await page.getByRole("button", { name: "1. A big account" }).click();
+    await expect.poll(() => page.getByTestId("compare-chart").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => readout.textContent(), { timeout: 15_000 }).toBe("whole record");
+    await page.getByRole("button", { name: "Jump to 5,000 views" }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next repost" }).click();
+    await expect.poll(() => readout.textContent()).toMatch(/^t = /);
+    const slider = page.locator("#playback-time");
+    const at = await slider.inputValue();
+    await page.getByLabel("Speed").selectOption({ index: 0 });
+    const speed = await page.getByLabel("Speed").inputValue();
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => page.getByRole("group", { name: "时间轴" }).count()).toBe(1);
+    expect(await slider.inputValue()).toBe(at);
+    expect(await readout.textContent()).toMatch(/^t = /);
+    expect(await page.getByLabel("速度").inputValue()).toBe(speed);
+
+    // Playing on, through a switch back.
+    await page.getByRole("button", { name: "播放", exact: true }).click();
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => page.getByRole("group", { name: "Timeline" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Pause", exact: true }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
+    expect(errors).toEqual([]);
+  });
 });
