@@ -46,7 +46,8 @@ export interface AppState {
   /** The last good scenario: what is on screen. */
   scenario: Scenario;
   status: "idle" | "running";
-  error: string | null;
+  /** The message in the error box, in whatever language is current (null: none). */
+  error: ((m: Messages) => string) | null;
   graph: GraphSnapshot | null;
   run: ScenarioRun | null;
   positions: Float32Array | null;
@@ -139,7 +140,13 @@ export function startApp(root: HTMLElement): void {
   const store = createStore<AppState>({
     scenario: start.scenario,
     status: "idle",
-    error: start.error,
+    error:
+      start.error === null
+        ? null
+        : (
+            (error: string) => () =>
+              error
+          )(start.error),
     graph: null,
     run: null,
     positions: null,
@@ -180,6 +187,8 @@ export function startApp(root: HTMLElement): void {
   let prediction: PredictionPanel | null = null;
   let interventionPanel: InterventionPanel | null = null;
   let treeLayout: "tidy" | "radial" = "tidy";
+  /** What the last search for an account found: its note (in any language) and whether it can be the source. */
+  let found: { note: ((m: Messages) => string) | null; canBeSource: boolean } | null = null;
   /** Elements the render step fills; rebuilt when the language changes. */
   let shell = buildShell(store.get().messages);
 
@@ -193,7 +202,7 @@ export function startApp(root: HTMLElement): void {
       placeholder: "123",
       autocomplete: "off",
     });
-    const findMessage = h("span", { class: "find-message", role: "status" });
+    const findMessage = h("span", { class: "find-message", role: "status" }, found?.note?.(m) ?? "");
     const findForm = h(
       "form",
       { class: "find", role: "search" },
@@ -209,12 +218,20 @@ export function startApp(root: HTMLElement): void {
       const index = graph ? graph.ids.indexOf(id) : -1;
       // In a partial view a preset account ("0" .. "n-1") exists though it is not drawn: it can still be the source.
       const exists = index >= 0 || (graph?.whole != null && /^\d+$/.test(id) && Number(id) < graph.whole.n);
-      findMessage.textContent = index >= 0 ? "" : exists ? m.accountNotDrawn(id) : m.noSuchAccount(id);
-      makeSource.hidden = !exists || store.get().observed !== null;
+      found = {
+        note: index >= 0 ? null : exists ? (m) => m.accountNotDrawn(id) : (m) => m.noSuchAccount(id),
+        canBeSource: exists && store.get().observed === null,
+      };
+      findMessage.textContent = found.note?.(m) ?? "";
+      makeSource.hidden = !found.canBeSource;
       if (index >= 0) network.focus(index);
     });
     // The keyboard's way to do what a click on the network does.
-    const makeSource = h("button", { type: "button", class: "secondary", hidden: true }, m.makeSource);
+    const makeSource = h(
+      "button",
+      { type: "button", class: "secondary", hidden: !found?.canBeSource },
+      m.makeSource,
+    );
     makeSource.addEventListener("click", () => {
       const { graph, scenario } = store.get();
       const id = findInput.value.trim();
@@ -419,6 +436,7 @@ export function startApp(root: HTMLElement): void {
       ),
     );
     return {
+      findForm,
       controlsHost,
       errorBox,
       status,
@@ -442,10 +460,46 @@ export function startApp(root: HTMLElement): void {
     // The timeline keeps its clock, speed and playing state; only its words change.
     playback.setMessages(messages);
     network.setMessages(messages);
+    const typed = typedValues();
     store.set({ messages });
     shell = buildShell(messages);
     renderAll(store.get(), null);
+    restoreTypedValues(typed);
     document.getElementById("language")?.focus();
+  }
+
+  /** The parts of the shell where a user types or chooses something before running it. */
+  const FORM_HOSTS = ["controlsHost", "openHost", "observedHost", "findForm"] as const;
+
+  /**
+   * What was typed or chosen and not yet run, which a rebuilt shell would lose: the scenario form's
+   * fields, the account search, the open bar's choices, the assumed audience and the what-if fields.
+   * Each is found again by its name (the form's ids are made afresh) or else its id.
+   */
+  function typedValues(): Array<{ host: (typeof FORM_HOSTS)[number]; selector: string; value: string }> {
+    return FORM_HOSTS.flatMap((host) =>
+      [
+        ...shell[host].querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+          "input[type='text'], input[type='number'], input[type='search'], select:not([multiple])",
+        ),
+      ]
+        .filter((field) => field.name || field.id)
+        .map((field) => ({
+          host,
+          selector: field.name ? `[name='${CSS.escape(field.name)}']` : `#${CSS.escape(field.id)}`,
+          value: field.value,
+        })),
+    );
+  }
+
+  function restoreTypedValues(typed: ReturnType<typeof typedValues>): void {
+    for (const { host, selector, value } of typed) {
+      const field = shell[host].querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+      if (!field || field.value === value) continue;
+      // A choice no longer offered is left as the rebuilt shell has it.
+      if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value)) continue;
+      field.value = value;
+    }
   }
 
   function togglePresentation(): void {
@@ -914,10 +968,9 @@ export function startApp(root: HTMLElement): void {
 
   /** Reads files into a real cascade; a failure leaves the current scenario as it was. */
   async function openFiles(files: File[], format: FormatId | null): Promise<void> {
-    const m = store.get().messages;
     const tooLarge = files.find((f) => f.size > MAX_FILE_BYTES);
     if (tooLarge) {
-      store.set({ error: m.fileTooLarge(tooLarge.name, Math.round(tooLarge.size / 1048576)) });
+      store.set({ error: (m) => m.fileTooLarge(tooLarge.name, Math.round(tooLarge.size / 1048576)) });
       return;
     }
     try {
@@ -927,7 +980,10 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+        error: (
+          (reason: string) => (m: Messages) =>
+            m.loadFailed(reason)
+        )(error instanceof Error ? error.message : String(error)),
       });
     }
   }
@@ -939,7 +995,6 @@ export function startApp(root: HTMLElement): void {
     attribution: string | null,
     line?: number,
   ): Promise<void> {
-    const m = store.get().messages;
     const options: ReadOptions = format ? { format } : {};
     if (line !== undefined) options.line = line;
     const labels = texts.find((t) => /label\.txt$/i.test(t.name));
@@ -990,13 +1045,15 @@ export function startApp(root: HTMLElement): void {
       if (error instanceof LabError && error.superseded) return;
       store.set({
         loading: null,
-        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+        error: (
+          (reason: string) => (m: Messages) =>
+            m.loadFailed(reason)
+        )(error instanceof Error ? error.message : String(error)),
       });
     }
   }
 
   async function openSample(sample: SampleEntry): Promise<void> {
-    const m = store.get().messages;
     try {
       const fetchText = async (file: string) => {
         const response = await fetch(new URL(`samples/${file}`, document.baseURI));
@@ -1011,7 +1068,10 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+        error: (
+          (reason: string) => (m: Messages) =>
+            m.loadFailed(reason)
+        )(error instanceof Error ? error.message : String(error)),
       });
     }
   }
@@ -1136,7 +1196,7 @@ export function startApp(root: HTMLElement): void {
       (error: unknown) => {
         if (error instanceof LabError && error.superseded) return;
         const message = error instanceof Error ? error.message : String(error);
-        store.set({ status: "idle", error: `${message} ${store.get().messages.keptLastGood}` });
+        store.set({ status: "idle", error: (m) => `${message} ${m.keptLastGood}` });
       },
     );
   }
@@ -1144,7 +1204,7 @@ export function startApp(root: HTMLElement): void {
   function renderAll(state: AppState, previous: AppState | null): void {
     const m = state.messages;
     shell.errorBox.hidden = state.error === null;
-    shell.errorBox.textContent = state.error ?? "";
+    shell.errorBox.textContent = state.error?.(m) ?? "";
     renderLoading(state);
     shell.status.textContent =
       state.status === "running"
@@ -1168,7 +1228,7 @@ export function startApp(root: HTMLElement): void {
             store.set({ guide: null, observed: null });
             apply(scenario);
           },
-          onInvalid: (message) => store.set({ error: `${message} ${m.keptLastGood}` }),
+          onInvalid: (message) => store.set({ error: (m) => `${message} ${m.keptLastGood}` }),
         }),
       );
       shell.presetNote.textContent = term(

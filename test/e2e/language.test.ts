@@ -194,4 +194,51 @@ describe("language switch", () => {
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     expect(errors).toEqual([]);
   });
+
+  it("keeps what was typed and not yet run, and says the search's and the error's notes in the new language", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    const form = page.locator(".controls-host form");
+    const find = page.locator("#find-account");
+    const note = page.locator(".find-message");
+    const error = page.locator(".error");
+    await form.locator("[name='seed']").fill("typed-not-run");
+    await find.fill("99999999");
+    await find.press("Enter");
+    await expect.poll(() => note.textContent()).toBe("No account '99999999' in this network.");
+    await form.locator("[name='nodes']").fill("-5");
+    await form.locator("[name='nodes']").press("Enter");
+    await expect.poll(() => error.textContent()).toMatch(/^nodes: .*The last good scenario is kept\.$/);
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => error.textContent()).toMatch(/^nodes: .*已保留上一个有效情景。$/);
+    expect(await form.locator("[name='seed']").inputValue()).toBe("typed-not-run");
+    expect(await form.locator("[name='nodes']").inputValue()).toBe("-5");
+    expect(await find.inputValue()).toBe("99999999");
+    expect(await note.textContent()).toBe("此网络中没有账号“99999999”。");
+
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => note.textContent()).toBe("No account '99999999' in this network.");
+    expect(await error.textContent()).toMatch(/The last good scenario is kept\.$/);
+    expect(await form.locator("[name='seed']").inputValue()).toBe("typed-not-run");
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps an open record's assumed audience and what-if fields typed and not yet applied", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    await page.getByRole("button", { name: "6. A real Weibo cascade" }).click();
+    await expect.poll(() => page.getByTestId("summary-card").count(), { timeout: 30_000 }).toBe(1);
+    await page.locator("#assume-audience").fill("77");
+    await page.locator("#whatif-delete").fill("30");
+    await page.locator("#whatif-suspend").fill("1, 2");
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => page.locator(".guide h2").textContent()).toBe("真实微博传播");
+    expect(await page.locator("#assume-audience").inputValue()).toBe("77");
+    expect(await page.locator("#whatif-delete").inputValue()).toBe("30");
+    expect(await page.locator("#whatif-suspend").inputValue()).toBe("1, 2");
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => page.locator(".guide h2").textContent()).toBe("A real Weibo cascade");
+    expect(await page.locator("#whatif-delete").inputValue()).toBe("30");
+    expect(errors).toEqual([]);
+  });
 });
