@@ -46,7 +46,8 @@ export interface AppState {
   /** The last good scenario: what is on screen. */
   scenario: Scenario;
   status: "idle" | "running";
-  error: string | null;
+  /** The message in the error box, in whatever language is current (null: none). */
+  error: ((m: Messages) => string) | null;
   graph: GraphSnapshot | null;
   run: ScenarioRun | null;
   positions: Float32Array | null;
@@ -139,7 +140,13 @@ export function startApp(root: HTMLElement): void {
   const store = createStore<AppState>({
     scenario: start.scenario,
     status: "idle",
-    error: start.error,
+    error:
+      start.error === null
+        ? null
+        : (
+            (error: string) => () =>
+              error
+          )(start.error),
     graph: null,
     run: null,
     positions: null,
@@ -174,12 +181,14 @@ export function startApp(root: HTMLElement): void {
       if (interventions) apply({ ...scenario, interventions });
     } else apply({ ...scenario, source: graph.ids[index] });
   });
-  let playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
+  const playback = new Playback(store.get().messages, (clock) => store.set({ clock }));
 
   let monteCarlo: MonteCarloPanel | null = null;
   let prediction: PredictionPanel | null = null;
   let interventionPanel: InterventionPanel | null = null;
   let treeLayout: "tidy" | "radial" = "tidy";
+  /** What the last search for an account found: its note (in any language) and whether it can be the source. */
+  let found: { note: ((m: Messages) => string) | null; canBeSource: boolean } | null = null;
   /** Elements the render step fills; rebuilt when the language changes. */
   let shell = buildShell(store.get().messages);
 
@@ -193,7 +202,7 @@ export function startApp(root: HTMLElement): void {
       placeholder: "123",
       autocomplete: "off",
     });
-    const findMessage = h("span", { class: "find-message", role: "status" });
+    const findMessage = h("span", { class: "find-message", role: "status" }, found?.note?.(m) ?? "");
     const findForm = h(
       "form",
       { class: "find", role: "search" },
@@ -209,12 +218,20 @@ export function startApp(root: HTMLElement): void {
       const index = graph ? graph.ids.indexOf(id) : -1;
       // In a partial view a preset account ("0" .. "n-1") exists though it is not drawn: it can still be the source.
       const exists = index >= 0 || (graph?.whole != null && /^\d+$/.test(id) && Number(id) < graph.whole.n);
-      findMessage.textContent = index >= 0 ? "" : exists ? m.accountNotDrawn(id) : m.noSuchAccount(id);
-      makeSource.hidden = !exists || store.get().observed !== null;
+      found = {
+        note: index >= 0 ? null : exists ? (m) => m.accountNotDrawn(id) : (m) => m.noSuchAccount(id),
+        canBeSource: exists && store.get().observed === null,
+      };
+      findMessage.textContent = found.note?.(m) ?? "";
+      makeSource.hidden = !found.canBeSource;
       if (index >= 0) network.focus(index);
     });
     // The keyboard's way to do what a click on the network does.
-    const makeSource = h("button", { type: "button", class: "secondary", hidden: true }, m.makeSource);
+    const makeSource = h(
+      "button",
+      { type: "button", class: "secondary", hidden: !found?.canBeSource },
+      m.makeSource,
+    );
     makeSource.addEventListener("click", () => {
       const { graph, scenario } = store.get();
       const id = findInput.value.trim();
@@ -419,6 +436,7 @@ export function startApp(root: HTMLElement): void {
       ),
     );
     return {
+      findForm,
       controlsHost,
       errorBox,
       status,
@@ -439,14 +457,49 @@ export function startApp(root: HTMLElement): void {
     storageSet(LANGUAGE_KEY, language);
     document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
     const messages = MESSAGES[language];
-    playback.pause();
-    playback = new Playback(messages, (clock) => store.set({ clock }));
+    // The timeline keeps its clock, speed and playing state; only its words change.
+    playback.setMessages(messages);
     network.setMessages(messages);
+    const typed = typedValues();
     store.set({ messages });
     shell = buildShell(messages);
     renderAll(store.get(), null);
-    playback.setModel(playbackModel(store.get()));
+    restoreTypedValues(typed);
     document.getElementById("language")?.focus();
+  }
+
+  /** The parts of the shell where a user types or chooses something before running it. */
+  const FORM_HOSTS = ["controlsHost", "openHost", "observedHost", "findForm"] as const;
+
+  /**
+   * What was typed or chosen and not yet run, which a rebuilt shell would lose: the scenario form's
+   * fields, the account search, the open bar's choices, the assumed audience and the what-if fields.
+   * Each is found again by its name (the form's ids are made afresh) or else its id.
+   */
+  function typedValues(): Array<{ host: (typeof FORM_HOSTS)[number]; selector: string; value: string }> {
+    return FORM_HOSTS.flatMap((host) =>
+      [
+        ...shell[host].querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+          "input[type='text'], input[type='number'], input[type='search'], select:not([multiple])",
+        ),
+      ]
+        .filter((field) => field.name || field.id)
+        .map((field) => ({
+          host,
+          selector: field.name ? `[name='${CSS.escape(field.name)}']` : `#${CSS.escape(field.id)}`,
+          value: field.value,
+        })),
+    );
+  }
+
+  function restoreTypedValues(typed: ReturnType<typeof typedValues>): void {
+    for (const { host, selector, value } of typed) {
+      const field = shell[host].querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+      if (!field || field.value === value) continue;
+      // A choice no longer offered is left as the rebuilt shell has it.
+      if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value)) continue;
+      field.value = value;
+    }
   }
 
   function togglePresentation(): void {
@@ -460,9 +513,38 @@ export function startApp(root: HTMLElement): void {
 
   /** The worker for a guided scenario's side-by-side run: started the first time one is asked for. */
   let compareLab: LabClient | null = null;
+  /** The guide's side-by-side run, kept so that a language switch redraws it instead of running it again. */
+  let compared: { guide: GuidedScenario; run: ScenarioRun } | null = null;
+
+  /** The guide's title and text, and its comparison chart once run, in the current language. */
+  function renderGuide(state: AppState): void {
+    const { guide, messages: m } = state;
+    const run = guide && compared?.guide === guide ? compared.run : null;
+    const compare = guide?.compare;
+    shell.guideHost.replaceChildren(
+      ...(guide ? [h("h2", {}, guide.title[m.language]), h("p", {}, guide.text[m.language])] : []),
+      ...(run && compare
+        ? [
+            h(
+              "div",
+              { class: "chart-host compare-chart", "data-testid": "compare-chart" },
+              timeSeriesChart(
+                { series: cumulativeSeries(run.cascade, compare.scenario.rules), report: run.report },
+                { title: compare.title[m.language], text: m.chart, width: 560, height: 360 },
+                { document },
+              ),
+            ),
+          ]
+        : []),
+    );
+    shell.guideHost.hidden = guide === null;
+  }
 
   function startGuide(guide: GuidedScenario): void {
+    // Started again: its comparison is run again, and shown once, when it arrives.
+    compared = null;
     store.set({ guide });
+    renderGuide(store.get());
     const sample = guide.sample ? store.get().samples.find((s) => s.id === guide.sample) : undefined;
     if (sample) {
       void openSample(sample).then(() => {
@@ -477,20 +559,13 @@ export function startApp(root: HTMLElement): void {
       else playback.toEnd();
     });
     if (guide.compare) {
-      const { scenario, title } = guide.compare;
       compareLab ??= new LabClient();
-      compareLab.run(scenario).then(
+      compareLab.run(guide.compare.scenario).then(
         (result) => {
-          const state = store.get();
-          if (state.guide !== guide) return;
-          const chart = timeSeriesChart(
-            { series: cumulativeSeries(result.run.cascade, scenario.rules), report: result.run.report },
-            { title: title[state.messages.language], text: state.messages.chart, width: 560, height: 360 },
-            { document },
-          );
-          shell.guideHost.append(
-            h("div", { class: "chart-host compare-chart", "data-testid": "compare-chart" }, chart),
-          );
+          // The shell of the moment: a language switch while it ran has built a new one.
+          if (store.get().guide !== guide) return;
+          compared = { guide, run: result.run };
+          renderGuide(store.get());
         },
         () => undefined,
       );
@@ -893,10 +968,9 @@ export function startApp(root: HTMLElement): void {
 
   /** Reads files into a real cascade; a failure leaves the current scenario as it was. */
   async function openFiles(files: File[], format: FormatId | null): Promise<void> {
-    const m = store.get().messages;
     const tooLarge = files.find((f) => f.size > MAX_FILE_BYTES);
     if (tooLarge) {
-      store.set({ error: m.fileTooLarge(tooLarge.name, Math.round(tooLarge.size / 1048576)) });
+      store.set({ error: (m) => m.fileTooLarge(tooLarge.name, Math.round(tooLarge.size / 1048576)) });
       return;
     }
     try {
@@ -906,7 +980,10 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+        error: (
+          (reason: string) => (m: Messages) =>
+            m.loadFailed(reason)
+        )(error instanceof Error ? error.message : String(error)),
       });
     }
   }
@@ -918,7 +995,6 @@ export function startApp(root: HTMLElement): void {
     attribution: string | null,
     line?: number,
   ): Promise<void> {
-    const m = store.get().messages;
     const options: ReadOptions = format ? { format } : {};
     if (line !== undefined) options.line = line;
     const labels = texts.find((t) => /label\.txt$/i.test(t.name));
@@ -969,13 +1045,15 @@ export function startApp(root: HTMLElement): void {
       if (error instanceof LabError && error.superseded) return;
       store.set({
         loading: null,
-        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+        error: (
+          (reason: string) => (m: Messages) =>
+            m.loadFailed(reason)
+        )(error instanceof Error ? error.message : String(error)),
       });
     }
   }
 
   async function openSample(sample: SampleEntry): Promise<void> {
-    const m = store.get().messages;
     try {
       const fetchText = async (file: string) => {
         const response = await fetch(new URL(`samples/${file}`, document.baseURI));
@@ -990,7 +1068,10 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: m.loadFailed(error instanceof Error ? error.message : String(error)),
+        error: (
+          (reason: string) => (m: Messages) =>
+            m.loadFailed(reason)
+        )(error instanceof Error ? error.message : String(error)),
       });
     }
   }
@@ -1115,7 +1196,7 @@ export function startApp(root: HTMLElement): void {
       (error: unknown) => {
         if (error instanceof LabError && error.superseded) return;
         const message = error instanceof Error ? error.message : String(error);
-        store.set({ status: "idle", error: `${message} ${store.get().messages.keptLastGood}` });
+        store.set({ status: "idle", error: (m) => `${message} ${m.keptLastGood}` });
       },
     );
   }
@@ -1123,7 +1204,7 @@ export function startApp(root: HTMLElement): void {
   function renderAll(state: AppState, previous: AppState | null): void {
     const m = state.messages;
     shell.errorBox.hidden = state.error === null;
-    shell.errorBox.textContent = state.error ?? "";
+    shell.errorBox.textContent = state.error?.(m) ?? "";
     renderLoading(state);
     shell.status.textContent =
       state.status === "running"
@@ -1147,7 +1228,7 @@ export function startApp(root: HTMLElement): void {
             store.set({ guide: null, observed: null });
             apply(scenario);
           },
-          onInvalid: (message) => store.set({ error: `${message} ${m.keptLastGood}` }),
+          onInvalid: (message) => store.set({ error: (m) => `${message} ${m.keptLastGood}` }),
         }),
       );
       shell.presetNote.textContent = term(
@@ -1163,14 +1244,7 @@ export function startApp(root: HTMLElement): void {
       shell.networkNote.textContent =
         whole && state.graph ? m.networkPartial(m.count(state.graph.n), m.count(whole.n)) : "";
     }
-    if (!previous || previous.guide !== state.guide) {
-      shell.guideHost.replaceChildren(
-        ...(state.guide
-          ? [h("h2", {}, state.guide.title[m.language]), h("p", {}, state.guide.text[m.language])]
-          : []),
-      );
-      shell.guideHost.hidden = state.guide === null;
-    }
+    if (!previous || previous.guide !== state.guide) renderGuide(state);
     const resultChanged =
       !previous ||
       previous.run !== state.run ||

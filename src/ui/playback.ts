@@ -30,11 +30,11 @@ export class Playback {
   private speed: number = SPEEDS[1];
   private frame = 0;
   private last = 0;
-  private playButton: HTMLButtonElement;
-  private slider: HTMLInputElement;
-  private readout: HTMLOutputElement;
-  private jumpReposts: HTMLButtonElement;
-  private jumpViews: HTMLButtonElement;
+  private playButton!: HTMLButtonElement;
+  private slider!: HTMLInputElement;
+  private readout!: HTMLOutputElement;
+  private jumpReposts!: HTMLButtonElement;
+  private jumpViews!: HTMLButtonElement;
   private reducedMotion =
     typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -42,6 +42,18 @@ export class Playback {
     private m: Messages,
     private onClock: (clock: number) => void,
   ) {
+    this.element = h("div", { class: "playback", role: "group" });
+    this.build();
+  }
+
+  /** Another language: the same timeline, clock, speed and playing state, in new words. */
+  setMessages(m: Messages): void {
+    this.m = m;
+    this.build();
+  }
+
+  private build(): void {
+    const m = this.m;
     this.playButton = h("button", { type: "button", class: "play", "aria-keyshortcuts": "Space" }, m.play);
     this.playButton.addEventListener("click", () => this.toggle());
     const back = h(
@@ -71,13 +83,12 @@ export class Playback {
     speed.addEventListener("change", () => {
       this.speed = Number(speed.value);
     });
-    this.jumpReposts = h("button", { type: "button" }, m.jumpReposts(m.ordinal(500)));
+    this.jumpReposts = h("button", { type: "button" });
     this.jumpReposts.addEventListener("click", () => this.jumpTo(this.model.repostCrossing));
-    this.jumpViews = h("button", { type: "button" }, m.jumpViews(m.count(5000)));
+    this.jumpViews = h("button", { type: "button" });
     this.jumpViews.addEventListener("click", () => this.jumpTo(this.model.viewCrossing));
-    this.element = h(
-      "div",
-      { class: "playback", role: "group", "aria-label": m.timeline },
+    this.element.setAttribute("aria-label", m.timeline);
+    this.element.replaceChildren(
       this.playButton,
       back,
       forward,
@@ -89,7 +100,7 @@ export class Playback {
       this.jumpReposts,
       this.jumpViews,
     );
-    this.render();
+    this.setModel(this.model);
   }
 
   setModel(model: PlaybackModel): void {

@@ -2,7 +2,8 @@
  * A language switch changes words, not work: the Monte Carlo, prediction and
  * intervention panels keep their workers (counted through a wrapper around
  * `Worker`), their settings and their results, and an answer still on its way
- * (a Monte Carlo run in progress too) arrives in the rebuilt panel. The guided comparison's worker starts only when asked for.
+ * (a Monte Carlo run in progress too) arrives in the rebuilt panel. The guided comparison's worker starts only when asked for;
+ * the guide's text and its comparison chart are redrawn in the new language, not run again.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -119,5 +120,125 @@ describe("language switch", () => {
     await page.getByRole("button", { name: "7. Weibo and WeChat Moments side by side" }).click();
     await expect.poll(() => page.getByTestId("compare-chart").count(), { timeout: 30_000 }).toBe(1);
     expect(await labWorkers()).toBe(before + 1);
+  });
+
+  it("keeps the guide and its comparison chart through a switch, redrawn in the new language", async () => {
+    const guide = page.getByRole("region", { name: /^(Guided scenarios|引导情景)$/ });
+    const compare = page.getByTestId("compare-chart");
+    await expect.poll(() => compare.count(), { timeout: 30_000 }).toBe(1);
+    expect(await compare.textContent()).toContain("The same post on WeChat Moments");
+    const before = await workers();
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => guide.locator("h2").textContent()).toBe("微博与微信朋友圈对比");
+    expect(await guide.textContent()).toContain("同一条帖子，转发概率和延迟相同");
+    expect(await compare.count()).toBe(1);
+    expect(await compare.textContent()).toContain("同一条帖子在微信朋友圈");
+    expect(await compare.textContent()).not.toContain("The same post on WeChat Moments");
+    expect(await workers()).toEqual(before);
+
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => guide.locator("h2").textContent()).toBe("Weibo and WeChat Moments side by side");
+    expect(await compare.count()).toBe(1);
+    expect(await compare.textContent()).toContain("The same post on WeChat Moments");
+    expect(await workers()).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
+  it("started again and switched at once, the guide shows one comparison chart, in the new language", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    const compare = page.getByTestId("compare-chart");
+    const before = await workers();
+    await page.getByRole("button", { name: "7. Weibo and WeChat Moments side by side" }).click();
+    await page.getByLabel("Language").selectOption("zh");
+    await expect
+      .poll(() => compare.filter({ hasText: "同一条帖子在微信朋友圈" }).count(), { timeout: 30_000 })
+      .toBe(1);
+    // Give a second chart time to arrive, were one on its way.
+    await page.waitForTimeout(1000);
+    expect(await compare.count()).toBe(1);
+    expect(await workers()).toEqual(before);
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => compare.textContent()).toContain("The same post on WeChat Moments");
+    expect(await compare.count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps the playback position, the speed and a playing timeline through a switch", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    const readout = page.locator(".playback output.readout");
+    await page.getByRole("button", { name: "1. A big account" }).click();
+    await expect.poll(() => page.getByTestId("compare-chart").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => readout.textContent(), { timeout: 15_000 }).toBe("whole record");
+    await page.getByRole("button", { name: "Jump to 5,000 views" }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next repost" }).click();
+    await expect.poll(() => readout.textContent()).toMatch(/^t = /);
+    const slider = page.locator("#playback-time");
+    const at = await slider.inputValue();
+    await page.getByLabel("Speed").selectOption({ index: 0 });
+    const speed = await page.getByLabel("Speed").inputValue();
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => page.getByRole("group", { name: "时间轴" }).count()).toBe(1);
+    expect(await slider.inputValue()).toBe(at);
+    expect(await readout.textContent()).toMatch(/^t = /);
+    expect(await page.getByLabel("速度").inputValue()).toBe(speed);
+
+    // Playing on, through a switch back.
+    await page.getByRole("button", { name: "播放", exact: true }).click();
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => page.getByRole("group", { name: "Timeline" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Pause", exact: true }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps what was typed and not yet run, and says the search's and the error's notes in the new language", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    const form = page.locator(".controls-host form");
+    const find = page.locator("#find-account");
+    const note = page.locator(".find-message");
+    const error = page.locator(".error");
+    await form.locator("[name='seed']").fill("typed-not-run");
+    await find.fill("99999999");
+    await find.press("Enter");
+    await expect.poll(() => note.textContent()).toBe("No account '99999999' in this network.");
+    await form.locator("[name='nodes']").fill("-5");
+    await form.locator("[name='nodes']").press("Enter");
+    await expect.poll(() => error.textContent()).toMatch(/^nodes: .*The last good scenario is kept\.$/);
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => error.textContent()).toMatch(/^nodes: .*已保留上一个有效情景。$/);
+    expect(await form.locator("[name='seed']").inputValue()).toBe("typed-not-run");
+    expect(await form.locator("[name='nodes']").inputValue()).toBe("-5");
+    expect(await find.inputValue()).toBe("99999999");
+    expect(await note.textContent()).toBe("此网络中没有账号“99999999”。");
+
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => note.textContent()).toBe("No account '99999999' in this network.");
+    expect(await error.textContent()).toMatch(/The last good scenario is kept\.$/);
+    expect(await form.locator("[name='seed']").inputValue()).toBe("typed-not-run");
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps an open record's assumed audience and what-if fields typed and not yet applied", async () => {
+    await page.getByRole("combobox", { name: /^(Language|语言)$/ }).selectOption("en");
+    await page.getByRole("button", { name: "6. A real Weibo cascade" }).click();
+    await expect.poll(() => page.getByTestId("summary-card").count(), { timeout: 30_000 }).toBe(1);
+    await page.locator("#assume-audience").fill("77");
+    await page.locator("#whatif-delete").fill("30");
+    await page.locator("#whatif-suspend").fill("1, 2");
+
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => page.locator(".guide h2").textContent()).toBe("真实微博传播");
+    expect(await page.locator("#assume-audience").inputValue()).toBe("77");
+    expect(await page.locator("#whatif-delete").inputValue()).toBe("30");
+    expect(await page.locator("#whatif-suspend").inputValue()).toBe("1, 2");
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => page.locator(".guide h2").textContent()).toBe("A real Weibo cascade");
+    expect(await page.locator("#whatif-delete").inputValue()).toBe("30");
+    expect(errors).toEqual([]);
   });
 });
