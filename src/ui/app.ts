@@ -530,7 +530,13 @@ export function startApp(root: HTMLElement): void {
               { class: "chart-host compare-chart", "data-testid": "compare-chart" },
               timeSeriesChart(
                 { series: cumulativeSeries(run.cascade, compare.scenario.rules), report: run.report },
-                { title: compare.title[m.language], text: m.chart, width: 560, height: 360 },
+                {
+                  title: compare.title[m.language],
+                  text: m.chart,
+                  width: 560,
+                  height: 360,
+                  theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
+                },
                 { document },
               ),
             ),
@@ -1244,7 +1250,8 @@ export function startApp(root: HTMLElement): void {
       shell.networkNote.textContent =
         whole && state.graph ? m.networkPartial(m.count(state.graph.n), m.count(whole.n)) : "";
     }
-    if (!previous || previous.guide !== state.guide) renderGuide(state);
+    if (!previous || previous.guide !== state.guide || previous.presentation !== state.presentation)
+      renderGuide(state);
     const resultChanged =
       !previous ||
       previous.run !== state.run ||

@@ -52,6 +52,20 @@ describe("classroom use", () => {
     expect(await page.getByTestId("compare-chart").textContent()).toContain(
       "The same post on WeChat Moments",
     );
+    // Presentation mode reaches the comparison too: large type, as on every other chart.
+    const titleSize = () =>
+      page
+        .getByTestId("compare-chart")
+        .locator("svg > text[font-weight='600']")
+        .first()
+        .getAttribute("font-size")
+        .then(Number);
+    const small = await titleSize();
+    const toggle = page.getByRole("button", { name: "Presentation mode" });
+    await toggle.click();
+    await expect.poll(titleSize).toBeGreaterThan(small);
+    await toggle.click();
+    await expect.poll(titleSize).toBe(small);
   });
 
   it("replays a real Weibo cascade from the bundled samples with one click", async () => {
