@@ -5,7 +5,6 @@
  * happens in its own worker.
  */
 import { strategyComparisonChart } from "../charts/strategy-comparison.ts";
-import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import {
   CENTRALITIES,
   CENTRALITY_LIMITS,
@@ -18,6 +17,7 @@ import { h } from "./dom.ts";
 import type { ExportItem } from "./export.ts";
 import type { Messages } from "./i18n.ts";
 import { LabClient, LabError } from "./lab-client.ts";
+import { type ExportButtons, RebuiltPanel } from "./panel.ts";
 
 const KINDS = [
   "none",
@@ -42,12 +42,7 @@ export interface InterventionCallbacks {
   counterAccounts(): string[];
 }
 
-/** Builds one chart's export buttons, in the page's language. */
-export type ExportButtons = (item: ExportItem, what: string) => HTMLElement;
-
-export class InterventionPanel {
-  /** The panel; it stays on a language switch, only its contents are rebuilt. */
-  readonly element: HTMLElement;
+export class InterventionPanel extends RebuiltPanel {
   /** One worker for the panel's life: a language switch keeps it, and what it is computing. */
   private worker = new LabClient();
   private scenario: Scenario | null = null;
@@ -66,15 +61,14 @@ export class InterventionPanel {
   private cutsBox!: HTMLInputElement;
   private cutLinks: Array<[string, string]> = [];
   private pendingCut: string | null = null;
-  presentation = false;
 
   constructor(
-    private m: Messages,
+    m: Messages,
     private callbacks: InterventionCallbacks,
-    private caption: () => string,
-    private exportButtons: ExportButtons,
+    caption: () => string,
+    exportButtons: ExportButtons,
   ) {
-    this.element = h("section", { class: "panel panel-intervention", "aria-labelledby": "iv-title" });
+    super(m, caption, exportButtons, "panel-intervention", "iv-title");
     this.build();
   }
 
@@ -88,14 +82,7 @@ export class InterventionPanel {
     return this.cutsBox;
   }
 
-  /** Another language: the same panel, worker, settings and results, in new words. */
-  setMessages(m: Messages, exportButtons: ExportButtons): void {
-    this.m = m;
-    this.exportButtons = exportButtons;
-    this.build();
-  }
-
-  private build(): void {
+  protected build(): void {
     const m = this.m;
     // What the user set survives a rebuild: the strategy, its fields, the click modes, the target.
     const kind = this.kind?.value ?? "none";
@@ -494,7 +481,7 @@ export class InterventionPanel {
       changeRows(this.rows),
       {
         text: this.m.chart,
-        theme: this.presentation ? PRESENTATION_THEME : LIGHT_THEME,
+        theme: this.theme(),
         caption: forExport ? this.caption() : undefined,
       },
       { document },

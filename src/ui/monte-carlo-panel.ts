@@ -5,20 +5,17 @@
  */
 import { crossingTimesChart } from "../charts/crossing-times.ts";
 import { fanChart } from "../charts/fan-chart.ts";
-import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import type { Interval, MonteCarloSummary, Quantiles } from "../core/monte-carlo.ts";
 import type { Scenario } from "../core/scenario.ts";
 import { runMonteCarlo } from "../worker/pool.ts";
 import { h } from "./dom.ts";
 import type { ExportItem } from "./export.ts";
 import type { Messages } from "./i18n.ts";
-import type { ExportButtons } from "./prediction-panel.ts";
+import { type ExportButtons, RebuiltPanel } from "./panel.ts";
 
 export const DEFAULT_RUNS = 1000;
 
-export class MonteCarloPanel {
-  /** The panel; it stays on a language switch, only its contents are rebuilt. */
-  readonly element: HTMLElement;
+export class MonteCarloPanel extends RebuiltPanel {
   private summary: MonteCarloSummary | null = null;
   private summaryScenario: Scenario | null = null;
   /** The run in progress, if any: a language switch keeps it going. */
@@ -32,25 +29,13 @@ export class MonteCarloPanel {
   private statusText: ((m: Messages) => string) | null = null;
   private results!: HTMLElement;
   private scenario: Scenario | null = null;
-  presentation = false;
 
-  constructor(
-    private m: Messages,
-    private caption: () => string,
-    private exportButtons: ExportButtons,
-  ) {
-    this.element = h("section", { class: "panel panel-mc", "aria-labelledby": "mc-title" });
+  constructor(m: Messages, caption: () => string, exportButtons: ExportButtons) {
+    super(m, caption, exportButtons, "panel-mc", "mc-title");
     this.build();
   }
 
-  /** Another language: the same panel, settings, results and any run in progress, in new words. */
-  setMessages(m: Messages, exportButtons: ExportButtons): void {
-    this.m = m;
-    this.exportButtons = exportButtons;
-    this.build();
-  }
-
-  private build(): void {
+  protected build(): void {
     const m = this.m;
     const runs = this.runsInput?.value ?? String(DEFAULT_RUNS);
     const running = this.controller !== null;
@@ -215,10 +200,6 @@ export class MonteCarloPanel {
       ...Array.from(s.crossingTimes.views, (t) => `views,${t}`),
     ];
     return `line,crossing_time_s\n${rows.join("\n")}\n`;
-  }
-
-  private theme() {
-    return this.presentation ? PRESENTATION_THEME : LIGHT_THEME;
   }
 
   render(): void {

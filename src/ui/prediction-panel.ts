@@ -6,7 +6,6 @@
 import { backtestChart, backtestRowsFromSummary } from "../charts/backtest.ts";
 import { convergenceChart } from "../charts/convergence.ts";
 import { type PredictionData, predictionChart } from "../charts/prediction.ts";
-import { LIGHT_THEME, PRESENTATION_THEME } from "../charts/svg.ts";
 import type { Cascade } from "../core/cascade.ts";
 import { type CountingRules, DEFAULT_RULES } from "../core/legal.ts";
 import type { BacktestSummary } from "../core/predict/backtest.ts";
@@ -17,6 +16,7 @@ import { h } from "./dom.ts";
 import type { ExportItem } from "./export.ts";
 import type { Messages } from "./i18n.ts";
 import { LabClient, LabError } from "./lab-client.ts";
+import { type ExportButtons, RebuiltPanel } from "./panel.ts";
 
 /** Observation times for the convergence chart: 10 min, then roughly doubling up to the record's end. */
 export function convergenceTimes(end: number): number[] {
@@ -26,12 +26,7 @@ export function convergenceTimes(end: number): number[] {
   return times;
 }
 
-/** Builds one chart's export buttons, in the page's language. */
-export type ExportButtons = (item: ExportItem, what: string) => HTMLElement;
-
-export class PredictionPanel {
-  /** The panel; it stays on a language switch, only its contents are rebuilt. */
-  readonly element: HTMLElement;
+export class PredictionPanel extends RebuiltPanel {
   /** One worker for the panel's life: a language switch keeps it, and what it is computing. */
   private worker = new LabClient();
   private cascade: Cascade | null = null;
@@ -48,25 +43,13 @@ export class PredictionPanel {
   private timer = 0;
   private backtestSummary: BacktestSummary[] | null = null;
   private backtestHost!: HTMLElement;
-  presentation = false;
 
-  constructor(
-    private m: Messages,
-    private caption: () => string,
-    private exportButtons: ExportButtons,
-  ) {
-    this.element = h("section", { class: "panel panel-prediction", "aria-labelledby": "prediction-title" });
+  constructor(m: Messages, caption: () => string, exportButtons: ExportButtons) {
+    super(m, caption, exportButtons, "panel-prediction", "prediction-title");
     this.build();
   }
 
-  /** Another language: the same panel, worker, settings and results, in new words. */
-  setMessages(m: Messages, exportButtons: ExportButtons): void {
-    this.m = m;
-    this.exportButtons = exportButtons;
-    this.build();
-  }
-
-  private build(): void {
+  protected build(): void {
     const m = this.m;
     const at = this.slider?.value ?? "200";
     const estimator = this.estimatorSelect?.value ?? ESTIMATOR_IDS[0];
@@ -272,10 +255,6 @@ export class PredictionPanel {
       ),
       this.backtestElement(false) ?? "",
     );
-  }
-
-  private theme() {
-    return this.presentation ? PRESENTATION_THEME : LIGHT_THEME;
   }
 
   private predictionElement(forExport: boolean): SVGSVGElement | null {
