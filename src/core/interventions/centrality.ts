@@ -16,10 +16,11 @@ import type { CompiledGraph } from "../compiled-graph.ts";
 import { CENTRALITIES, type Centrality, InterventionError } from "./types.ts";
 
 /**
- * Most accounts each measure handles. PageRank and betweenness copy the graph
- * into graphology (about 320 bytes a link: 200,000 Weibo accounts take about
- * 600 MB) and betweenness costs accounts × links; the others read the
- * compiled arrays and work at any size.
+ * Most accounts each measure handles. PageRank copies the graph into
+ * graphology (about 320 bytes a link: 200,000 Weibo accounts take about
+ * 600 MB). Betweenness reads the compiled arrays but costs accounts × links
+ * in time (one search from every account): the cap bounds that, not memory.
+ * The others work at any size.
  */
 export const CENTRALITY_LIMITS: Record<Centrality, number> = {
   degree: Number.POSITIVE_INFINITY,
