@@ -1,24 +1,26 @@
 /**
  * Which accounts matter most, by six measures, to choose whom to suspend.
- * PageRank (Brin and Page 1998) and betweenness (Freeman 1977; Brandes 2001)
- * come from graphology-metrics, computed on the "follows" direction
- * (follower -> poster), so rank flows to accounts many others follow. The
+ * PageRank (Brin and Page 1998) comes from graphology-metrics and betweenness
+ * (Freeman 1977) from Brandes' algorithm (2001) on the compiled arrays
+ * (../betweenness.ts), both on the "follows" direction (follower -> poster),
+ * so rank flows to accounts many others follow. The
  * k-core number (Seidman 1983; Kitsak et al. 2010 found it predicts spreaders
  * better than degree) is computed here by the O(m) bucket algorithm of
  * Batagelj and Zaversnik (2003) on the undirected view of the graph.
  * Audience is the follower count, in-graph or not.
  */
 import { DirectedGraph } from "graphology";
-import betweenness from "graphology-metrics/centrality/betweenness.js";
 import pagerank from "graphology-metrics/centrality/pagerank.js";
+import { followsBetweenness } from "../betweenness.ts";
 import type { CompiledGraph } from "../compiled-graph.ts";
 import { CENTRALITIES, type Centrality, InterventionError } from "./types.ts";
 
 /**
- * Most accounts each measure handles. PageRank and betweenness copy the graph
- * into graphology (about 320 bytes a link: 200,000 Weibo accounts take about
- * 600 MB) and betweenness costs accounts × links; the others read the
- * compiled arrays and work at any size.
+ * Most accounts each measure handles. PageRank copies the graph into
+ * graphology (about 320 bytes a link: 200,000 Weibo accounts take about
+ * 600 MB). Betweenness reads the compiled arrays but costs accounts × links
+ * in time (one search from every account): the cap bounds that, not memory.
+ * The others work at any size.
  */
 export const CENTRALITY_LIMITS: Record<Centrality, number> = {
   degree: Number.POSITIVE_INFINITY,
@@ -168,11 +170,8 @@ export function centralityScores(graph: CompiledGraph, centrality: Centrality): 
       for (let u = 0; u < graph.n; u++) scores[u] = rank[String(u)] ?? 0;
       return scores;
     }
-    case "betweenness": {
-      const between = betweenness(followsGraph(graph), { getEdgeWeight: null });
-      for (let u = 0; u < graph.n; u++) scores[u] = between[String(u)] ?? 0;
-      return scores;
-    }
+    case "betweenness":
+      return followsBetweenness(graph);
   }
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Brandes on the compiled arrays against graphology-metrics' betweenness (the implementation it
+ * replaced, kept here as the reference): same scores, same ranking, same top-k, ties included.
+ */
+import { DirectedGraph } from "graphology";
+import betweenness from "graphology-metrics/centrality/betweenness.js";
+import { describe, expect, it } from "vitest";
+import { followsBetweenness } from "../../src/core/betweenness.ts";
+import { compilePreset } from "../../src/core/compiled-builder.ts";
+import { type CompiledGraph, compileGraph } from "../../src/core/compiled-graph.ts";
+import { PRESET_IDS } from "../../src/core/generators/presets.ts";
+import { centralityScores, rankAccounts, topAccounts } from "../../src/core/interventions/centrality.ts";
+import { createRng } from "../../src/core/random.ts";
+import { compiledFromFollowers } from "./compiled-graphs.ts";
+import { binaryTree, mutualStar, star } from "./intervention-graphs.ts";
+
+/** What the intervention computed before: the graph reversed into graphology, one edge per pair. */
+function reference(graph: CompiledGraph): Float64Array {
+  const g = new DirectedGraph();
+  for (let i = 0; i < graph.n; i++) g.addNode(String(i));
+  for (let u = 0; u < graph.n; u++) {
+    for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++)
+      g.mergeEdge(String(graph.targets[j]), String(u));
+  }
+  const scores = betweenness(g, { getEdgeWeight: null });
+  return Float64Array.from({ length: graph.n }, (_, u) => scores[String(u)] ?? 0);
+}
+
+/** The ranking rule of rankAccounts, applied to given scores. */
+function rankBy(graph: CompiledGraph, scores: Float64Array): number[] {
+  return Array.from({ length: graph.n }, (_, i) => i).sort(
+    (a, b) => scores[b] - scores[a] || graph.audience[b] - graph.audience[a] || a - b,
+  );
+}
+
+function expectSameAsReference(graph: CompiledGraph): void {
+  const expected = reference(graph);
+  const actual = followsBetweenness(graph);
+  for (let u = 0; u < graph.n; u++) {
+    const tolerance = 1e-9 * Math.max(Math.abs(expected[u]), Number.MIN_VALUE);
+    expect(Math.abs(actual[u] - expected[u]), `account ${u}`).toBeLessThanOrEqual(tolerance);
+  }
+  const order = rankBy(graph, expected);
+  expect(Array.from(rankAccounts(graph, "betweenness"))).toEqual(order);
+  const exclude = new Set([order[0], order[3]].filter((u) => u !== undefined));
+  expect(topAccounts(graph, "betweenness", 5, exclude)).toEqual(
+    order.filter((u) => !exclude.has(u)).slice(0, 5),
+  );
+}
+
+/** followers[i]: the accounts that see i's posts, so the "follows" edges run from them to i. */
+const fromFollowers = (followers: number[][], audience?: number[]) => {
+  const graph = compiledFromFollowers(followers.map((list) => Uint32Array.from(list)));
+  if (audience) graph.audience.set(audience);
+  return graph;
+};
+
+describe("betweenness on the compiled arrays (Brandes 2001)", () => {
+  it("a directed path: the inner accounts carry every longer path", () => {
+    // 4 follows 3 follows 2 follows 1 follows 0: follows-paths run 4 -> 3 -> 2 -> 1 -> 0.
+    const path = fromFollowers([[1], [2], [3], [4], []]);
+    expectSameAsReference(path);
+    // Account 2 sits on 4->1, 4->0, 3->1, 3->0: 4 of (5-1)(5-2) = 12 ordered pairs.
+    expect(followsBetweenness(path)[2]).toBeCloseTo(4 / 12, 15);
+  });
+
+  it("stars one way and both ways, and a binary tree", () => {
+    expectSameAsReference(compileGraph(star(12)));
+    expectSameAsReference(compileGraph(mutualStar(12)));
+    expectSameAsReference(compileGraph(binaryTree(5)));
+  });
+
+  it("a directed cycle ties everyone exactly; audience, then index, breaks the tie", () => {
+    const n = 9;
+    const cycle = fromFollowers(
+      Array.from({ length: n }, (_, i) => [(i + 1) % n]),
+      [3, 1, 4, 1, 5, 9, 2, 6, 5],
+    );
+    const scores = followsBetweenness(cycle);
+    expect(new Set(scores).size).toBe(1);
+    expectSameAsReference(cycle);
+    expect(topAccounts(cycle, "betweenness", 4)).toEqual([5, 7, 4, 8]);
+  });
+
+  it("two equal shortest routes split the credit; repeated links and self-links count once", () => {
+    // 3 follows 1 and 2, both follow 0; the repeats and 1 following itself change nothing.
+    const diamond = fromFollowers([[1, 2, 1], [3, 1], [3, 3], []]);
+    expectSameAsReference(diamond);
+    const scores = followsBetweenness(diamond);
+    expect(scores[1]).toBe(scores[2]);
+    expect(scores[1]).toBeCloseTo(0.5 / 6, 15);
+  });
+
+  it("graphs of one and two accounts are not rescaled", () => {
+    expectSameAsReference(fromFollowers([[]]));
+    expectSameAsReference(fromFollowers([[1], [0]]));
+  });
+
+  for (const preset of PRESET_IDS) {
+    it(`${preset}, 300 accounts: same scores, ranking and top 5 as graphology-metrics`, () => {
+      const { compiled } = compilePreset(preset, 300, createRng("betweenness").fork("graph"));
+      expectSameAsReference(compiled);
+      expect(centralityScores(compiled, "betweenness")).toEqual(followsBetweenness(compiled));
+    });
+  }
+});
