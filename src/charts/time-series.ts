@@ -4,7 +4,7 @@
  */
 import { scaleLinear, scaleSymlog } from "d3-scale";
 import type { Crossing, CumulativeSeries, LineReport } from "../core/legal.ts";
-import { wrapCaption } from "./parts.ts";
+import { textWidth, wrapCaption } from "./parts.ts";
 import {
   bottomAxis,
   type ChartContext,
@@ -145,12 +145,45 @@ export function timeSeriesChart(
         "stroke-dasharray": "6 4",
       }),
     );
+    const lineLabel = kind === "reposts" ? text.repostLine(threshold) : text.viewLine(threshold);
+    const lineLabelLeft = width - MARGIN.right - 4 - textWidth(lineLabel, theme.fontSize);
+    const shownCrossing = report.crossing[kind];
+    // Where the curve stops (the clock, or the axis's end) and its count there.
+    const curveEndTime = Math.min(maxTime, cursor);
+    let shownCount = 0;
+    for (let i = 0; i < series.time.length && series.time[i] <= curveEndTime; i++) shownCount = values[i];
+    // Above the line, unless the curve runs through it there (just past the line at the end) or the
+    // crossing's label does (a late crossing near a top-heavy line): then below, where the curve is not.
+    const curveThroughLabel =
+      x(curveEndTime) > lineLabelLeft &&
+      shownCount >= threshold &&
+      y(threshold) - y(shownCount) < theme.fontSize + 6;
+    const lineLabelBelow =
+      curveThroughLabel ||
+      (shownCrossing !== null &&
+        shownCrossing.time <= cursor &&
+        labelsCollide(
+          crossingLabelBox(
+            text.crossingLabel(kind, shownCrossing, threshold),
+            x(shownCrossing.time),
+            top,
+            width,
+            theme,
+          ),
+          { left: lineLabelLeft, right: width - MARGIN.right - 4, baseline: y(threshold) - 5 },
+          theme,
+        ));
     g.appendChild(
       svg(
         context,
         "text",
-        { x: width - MARGIN.right - 4, y: y(threshold) - 5, "text-anchor": "end", fill: theme.threshold },
-        kind === "reposts" ? text.repostLine(threshold) : text.viewLine(threshold),
+        {
+          x: width - MARGIN.right - 4,
+          y: lineLabelBelow ? y(threshold) + theme.fontSize + 3 : y(threshold) - 5,
+          "text-anchor": "end",
+          fill: theme.threshold,
+        },
+        lineLabel,
       ),
     );
     // Step curves up to the playback clock.
@@ -407,7 +440,7 @@ function crossingMark(
       {
         class: "crossing-label",
         x: rightHalf ? cx - 8 : cx + 8,
-        y: top + theme.fontSize + 4,
+        y: crossingLabelBaseline(top, theme),
         "text-anchor": rightHalf ? "end" : "start",
         fill: theme.foreground,
         "font-weight": 600,
@@ -416,6 +449,34 @@ function crossingMark(
     ),
   );
   return g;
+}
+
+interface LabelBox {
+  left: number;
+  right: number;
+  baseline: number;
+}
+
+function crossingLabelBaseline(top: number, theme: Theme): number {
+  return top + theme.fontSize + 4;
+}
+
+/** Where `crossingMark` puts its label: right of the marker, or left of it in the right part of the chart. */
+function crossingLabelBox(label: string, cx: number, top: number, width: number, theme: Theme): LabelBox {
+  // Bold text runs a little wider than `textWidth`'s estimate.
+  const w = textWidth(label, theme.fontSize) * 1.1;
+  const baseline = crossingLabelBaseline(top, theme);
+  return cx > width * 0.6
+    ? { left: cx - 8 - w, right: cx - 8, baseline }
+    : { left: cx + 8, right: cx + 8 + w, baseline };
+}
+
+/** Whether two one-line labels of the theme's type overlap or nearly touch. */
+function labelsCollide(a: LabelBox, b: LabelBox, theme: Theme): boolean {
+  const gap = theme.fontSize / 2;
+  return (
+    a.left < b.right + gap && b.left < a.right + gap && Math.abs(a.baseline - b.baseline) < theme.fontSize + 2
+  );
 }
 
 /** 0, 1k, 10k, 100k ... up to max: ticks for a symlog axis. */
