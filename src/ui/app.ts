@@ -533,8 +533,9 @@ export function startApp(root: HTMLElement): void {
                 {
                   title: compare.title[m.language],
                   text: m.chart,
-                  width: 560,
-                  height: 360,
+                  // Large type needs room: at 560 px the presentation labels run into each other.
+                  width: state.presentation ? 960 : 560,
+                  height: state.presentation ? 560 : 360,
                   theme: state.presentation ? PRESENTATION_THEME : LIGHT_THEME,
                 },
                 { document },
