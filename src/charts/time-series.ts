@@ -432,16 +432,16 @@ function crossingMark(
     }),
   );
   const label = text.crossingLabel(kind, crossing, report.thresholds[kind]);
-  const rightHalf = cx > width * 0.6;
+  const box = crossingLabelBox(label, cx, top, width, theme);
   g.appendChild(
     svg(
       context,
       "text",
       {
         class: "crossing-label",
-        x: rightHalf ? cx - 8 : cx + 8,
-        y: crossingLabelBaseline(top, theme),
-        "text-anchor": rightHalf ? "end" : "start",
+        x: box.anchor === "end" ? box.right : box.left,
+        y: box.baseline,
+        "text-anchor": box.anchor,
         fill: theme.foreground,
         "font-weight": 600,
       },
@@ -461,14 +461,31 @@ function crossingLabelBaseline(top: number, theme: Theme): number {
   return top + theme.fontSize + 4;
 }
 
-/** Where `crossingMark` puts its label: right of the marker, or left of it in the right part of the chart. */
-function crossingLabelBox(label: string, cx: number, top: number, width: number, theme: Theme): LabelBox {
+/**
+ * Where `crossingMark` puts its label: right of the marker, or left of it in the right part of the chart;
+ * on the other side when it would leave the plot there (large type), and within the plot when neither fits.
+ */
+function crossingLabelBox(
+  label: string,
+  cx: number,
+  top: number,
+  width: number,
+  theme: Theme,
+): LabelBox & { anchor: "start" | "end" } {
   // Bold text runs a little wider than `textWidth`'s estimate.
   const w = textWidth(label, theme.fontSize) * 1.1;
   const baseline = crossingLabelBaseline(top, theme);
-  return cx > width * 0.6
-    ? { left: cx - 8 - w, right: cx - 8, baseline }
-    : { left: cx + 8, right: cx + 8 + w, baseline };
+  const plotLeft = MARGIN.left + 4;
+  const plotRight = width - MARGIN.right;
+  const leftOf = { left: cx - 8 - w, right: cx - 8, baseline, anchor: "end" as const };
+  const rightOf = { left: cx + 8, right: cx + 8 + w, baseline, anchor: "start" as const };
+  const [preferred, other] = cx > width * 0.6 ? [leftOf, rightOf] : [rightOf, leftOf];
+  const fits = (b: LabelBox) => b.left >= plotLeft && b.right <= plotRight;
+  if (fits(preferred)) return preferred;
+  if (fits(other)) return other;
+  // Neither side fits: inside the plot, across the marker if it must.
+  const left = Math.max(plotLeft, Math.min(preferred.left, plotRight - w));
+  return { left, right: left + w, baseline, anchor: "start" };
 }
 
 /** Whether two one-line labels of the theme's type overlap or nearly touch. */

@@ -5,7 +5,8 @@
  * the line (guide 7's Moments run did this).
  */
 import { describe, expect, it } from "vitest";
-import { LIGHT_THEME } from "../../src/charts/svg.ts";
+import { textWidth } from "../../src/charts/parts.ts";
+import { LIGHT_THEME, PRESENTATION_THEME } from "../../src/charts/svg.ts";
 import { timeSeriesChart } from "../../src/charts/time-series.ts";
 import type { Cascade, CascadeEvent } from "../../src/core/cascade.ts";
 import { cumulativeSeries, DEFAULT_RULES, evaluateLine } from "../../src/core/legal.ts";
@@ -59,5 +60,23 @@ describe("time series labels", () => {
     // 2,000 reposts: the line is low in the panel, far below the crossing's label.
     const early = repostPanel(steady(2000, 100));
     expect(early.lineLabelY).toBeLessThan(early.lineY);
+  });
+
+  it("keeps a crossing's label inside the plot in large type, on whichever side it fits", () => {
+    // Crossed at 65% of the axis: in presentation type the label fits on neither side of the marker.
+    const cascade = steady(770, 100);
+    const chart = timeSeriesChart(
+      { series: cumulativeSeries(cascade, DEFAULT_RULES), report: evaluateLine(cascade, DEFAULT_RULES) },
+      { theme: PRESENTATION_THEME },
+      jsdomContext(),
+    );
+    const label = chart.querySelector(".crossing-reposts .crossing-label");
+    if (!label) throw new Error("no crossing label");
+    const x = Number(label.getAttribute("x"));
+    const w = textWidth(label.textContent ?? "", PRESENTATION_THEME.fontSize);
+    const left = label.getAttribute("text-anchor") === "end" ? x - w : x;
+    // The plot runs from 72 to 760 - 24; the y axis's numbers are left of it.
+    expect(left).toBeGreaterThanOrEqual(72);
+    expect(left + w).toBeLessThanOrEqual(760 - 24);
   });
 });
