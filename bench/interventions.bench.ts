@@ -2,11 +2,8 @@
  * The intervention lab on the default graph (Weibo preset, 2,000 accounts, p = 0.06 so about half the runs
  * cross): cost of compiling each strategy (centralities included), of 200 paired runs, and of the searches.
  */
-import { DirectedGraph } from "graphology";
-import betweenness from "graphology-metrics/centrality/betweenness.js";
 import { followsBetweenness } from "../src/core/betweenness.ts";
 import { compilePreset } from "../src/core/compiled-builder.ts";
-import type { CompiledGraph } from "../src/core/compiled-graph.ts";
 import type { PresetId } from "../src/core/generators/presets.ts";
 import {
   compareIntervention,
@@ -19,6 +16,7 @@ import {
 } from "../src/core/interventions/index.ts";
 import { createRng } from "../src/core/random.ts";
 import { buildGraph, DEFAULT_SCENARIO } from "../src/core/scenario.ts";
+import { graphologyBetweenness } from "./graphology-betweenness.ts";
 
 function timed<T>(f: () => T): [T, number] {
   const started = performance.now();
@@ -70,18 +68,6 @@ export function benchInterventions(): string {
   );
   lines.push("", benchCounterMessageAtScale(), "", benchBetweenness());
   return lines.join("\n");
-}
-
-/** What "suspend top by betweenness" ran before: graphology-metrics on a graphology copy, copy included. */
-function graphologyBetweenness(graph: CompiledGraph): Float64Array {
-  const g = new DirectedGraph();
-  for (let i = 0; i < graph.n; i++) g.addNode(String(i));
-  for (let u = 0; u < graph.n; u++) {
-    for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++)
-      g.mergeEdge(String(graph.targets[j]), String(u));
-  }
-  const scores = betweenness(g, { getEdgeWeight: null });
-  return Float64Array.from({ length: graph.n }, (_, u) => scores[String(u)] ?? 0);
 }
 
 /** Exact betweenness two ways on the same graph, each cold as in a worker that ranks once. */

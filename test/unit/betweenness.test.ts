@@ -2,9 +2,8 @@
  * Brandes on the compiled arrays against graphology-metrics' betweenness (the implementation it
  * replaced, kept here as the reference): same scores, same ranking, same top-k, ties included.
  */
-import { DirectedGraph } from "graphology";
-import betweenness from "graphology-metrics/centrality/betweenness.js";
 import { describe, expect, it } from "vitest";
+import { graphologyBetweenness as reference } from "../../bench/graphology-betweenness.ts";
 import { followsBetweenness } from "../../src/core/betweenness.ts";
 import { compilePreset } from "../../src/core/compiled-builder.ts";
 import { type CompiledGraph, compileGraph } from "../../src/core/compiled-graph.ts";
@@ -13,18 +12,6 @@ import { centralityScores, rankAccounts, topAccounts } from "../../src/core/inte
 import { createRng } from "../../src/core/random.ts";
 import { compiledFromFollowers } from "./compiled-graphs.ts";
 import { binaryTree, mutualStar, star } from "./intervention-graphs.ts";
-
-/** What the intervention computed before: the graph reversed into graphology, one edge per pair. */
-function reference(graph: CompiledGraph): Float64Array {
-  const g = new DirectedGraph();
-  for (let i = 0; i < graph.n; i++) g.addNode(String(i));
-  for (let u = 0; u < graph.n; u++) {
-    for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++)
-      g.mergeEdge(String(graph.targets[j]), String(u));
-  }
-  const scores = betweenness(g, { getEdgeWeight: null });
-  return Float64Array.from({ length: graph.n }, (_, u) => scores[String(u)] ?? 0);
-}
 
 /** The ranking rule of rankAccounts, applied to given scores. */
 function rankBy(graph: CompiledGraph, scores: Float64Array): number[] {
