@@ -1,19 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectErrors, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { appSession } from "./browser.ts";
 
-let browser: Browser;
+const app = appSession({ load: false });
 let page: Page;
 let errors: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = collectErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ page, errors } = app);
 });
 
 const repostTotal = (p: Page) => p.getByTestId("total-reposts").textContent();

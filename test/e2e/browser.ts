@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -35,6 +35,47 @@ export function collectErrors(page: Page): string[] {
     if (message.type() === "error") errors.push(message.text());
   });
   return errors;
+}
+
+export interface AppSession {
+  browser: Browser;
+  page: Page;
+  /** The page's uncaught errors and console errors so far. */
+  errors: string[];
+}
+
+/**
+ * A browser and one page for the test file, closed after its tests: the viewport and language of every
+ * e2e test, downloads accepted, errors collected. `beforeLoad` runs before the app opens (init scripts);
+ * with `load: false` the page stays blank (tests that open the app at their own URL).
+ */
+export function appSession(
+  options: {
+    viewport?: { width: number; height: number };
+    load?: boolean;
+    beforeLoad?: (page: Page) => Promise<unknown>;
+  } = {},
+): AppSession {
+  const session = { errors: [] as string[] } as AppSession;
+  beforeAll(async () => {
+    session.browser = await launchBrowser();
+    const context = await session.browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      acceptDownloads: true,
+      locale: "en-US",
+    });
+    session.page = await context.newPage();
+    session.errors = collectErrors(session.page);
+    await options.beforeLoad?.(session.page);
+    if (options.load !== false) {
+      await session.page.goto(inject("baseUrl"));
+      await session.page.getByText("legal line: 500 reposts").first().waitFor({ timeout: 20_000 });
+    }
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }
 
 /**

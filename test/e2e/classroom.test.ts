@@ -1,26 +1,14 @@
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { exportSvg, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appSession, exportSvg } from "./browser.ts";
 
-let browser: Browser;
+const app = appSession({ viewport: { width: 1280, height: 720 } });
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    acceptDownloads: true,
-    locale: "en-US",
-  });
-  page = await context.newPage();
-  await page.goto(inject("baseUrl"));
-  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  page = app.page;
 });
 
 describe("classroom use", () => {

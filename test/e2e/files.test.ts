@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { exportSvg, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appSession, exportSvg } from "./browser.ts";
 
-let browser: Browser;
+const app = appSession();
 let page: Page;
 const dir = mkdtempSync(join(tmpdir(), "rtl-files-"));
 
@@ -16,15 +16,8 @@ function tidehSeries(reposts: number, stepSeconds: number, followers: number): s
   return `${lines.join("\n")}\n`;
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(inject("baseUrl"));
-  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  page = app.page;
 });
 
 describe("opening real cascades", () => {

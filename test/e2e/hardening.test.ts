@@ -6,18 +6,15 @@
  * workers.
  */
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { appSession } from "./browser.ts";
 
 const STORAGE_KEY = "repost-threshold-lab/scenario";
+const app = appSession({ load: false });
 let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  browser = app.browser;
 });
 
 /** A fresh page (own storage) that records CSP violations in window.__cspViolations. */

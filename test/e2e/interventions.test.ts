@@ -1,20 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildGraph, DEFAULT_SCENARIO } from "../../src/core/scenario.ts";
-import { exportSvg, launchBrowser } from "./browser.ts";
+import { appSession, exportSvg } from "./browser.ts";
 
-let browser: Browser;
+const app = appSession();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(inject("baseUrl"));
-  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 15_000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  page = app.page;
 });
 
 describe("the intervention lab", () => {

@@ -5,40 +5,34 @@
  * (a Monte Carlo run in progress too) arrives in the rebuilt panel. The guided comparison's worker starts only when asked for;
  * the guide's text and its comparison chart are redrawn in the new language, not run again.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectErrors, launchBrowser } from "./browser.ts";
-
-let browser: Browser;
-let page: Page;
-let errors: string[] = [];
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appSession } from "./browser.ts";
 
 /** Script URLs of every worker the page has constructed, oldest first. */
 const workers = () => page.evaluate(() => [...(window as unknown as { __workers: string[] }).__workers]);
 const labWorkers = async () => (await workers()).filter((url) => url.includes("lab.worker")).length;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await page.addInitScript(() => {
-    const made: string[] = [];
-    (window as unknown as { __workers: string[] }).__workers = made;
-    const Native = window.Worker;
-    window.Worker = class extends Native {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        made.push(String(url));
-      }
-    };
-  });
-  await page.goto(inject("baseUrl"));
-  await page.getByText("legal line: 500 reposts").waitFor({ timeout: 20_000 });
+// Every worker the page constructs is counted, from before the app starts.
+const app = appSession({
+  beforeLoad: (page) =>
+    page.addInitScript(() => {
+      const made: string[] = [];
+      (window as unknown as { __workers: string[] }).__workers = made;
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          made.push(String(url));
+        }
+      };
+    }),
 });
+let page: Page;
+let errors: string[] = [];
 
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ page, errors } = app);
 });
 
 describe("language switch", () => {

@@ -4,22 +4,16 @@
  * size on 2 cores), without the layout taking the view back. Frame times are
  * logged for the README.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectErrors, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { appSession } from "./browser.ts";
 
-let browser: Browser;
+const app = appSession({ load: false });
 let page: Page;
 let errors: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = collectErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ page, errors } = app);
 });
 
 /** Milliseconds until the frame after the next one: what a user waits to see the effect of an input. */

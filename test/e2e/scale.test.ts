@@ -4,22 +4,16 @@
  * cascade's part and says so, memory in use is shown, and a few Monte Carlo
  * runs (each worker builds its own copy) finish, with no page error.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectErrors, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { appSession } from "./browser.ts";
 
-let browser: Browser;
+const app = appSession({ load: false });
 let page: Page;
 let errors: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = collectErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ page, errors } = app);
 });
 
 describe("a million accounts", () => {
