@@ -53,6 +53,12 @@ describe("language switch", () => {
       .poll(() => interventions.textContent(), { timeout: 60_000 })
       .toMatch(/^Change in the chance of 500 reposts/);
     const before = await workers();
+    // The answer in hand, as the Chinese panel draws it: the new one must replace it.
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => prediction.textContent()).toMatch(/已观察到|不可用/);
+    const oldAnswer = await prediction.textContent();
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => prediction.textContent()).toMatch(/reposts observed|Not available/);
 
     // Ask again and switch at once: the answer must land in the rebuilt (Chinese) panel.
     await page.getByLabel("Estimator").selectOption({ index: 1 });
@@ -60,7 +66,15 @@ describe("language switch", () => {
     await page.getByRole("button", { name: "Predict", exact: true }).click();
     await page.getByLabel("Language").selectOption("zh");
     await expect.poll(() => page.getByRole("heading", { name: "干预实验室" }).count()).toBe(1);
-    await expect.poll(() => prediction.textContent(), { timeout: 30_000 }).toMatch(/已观察到|不可用/);
+    await expect
+      .poll(
+        async () => {
+          const text = await prediction.textContent();
+          return text !== oldAnswer && /已观察到|不可用/.test(text ?? "");
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect(await interventions.textContent()).toMatch(/^达到500次转发的概率变化/);
     expect(await page.getByLabel("观察到").inputValue()).toBe("600");
     expect(await page.getByLabel("估计方法").inputValue()).toBe(estimator);

@@ -43,11 +43,13 @@ describe("PlanCache", () => {
     expect(onOther.graph.cutFrom).toBe(other.compiled);
   });
 
-  it("does not keep a failed compile", () => {
+  it("a failed compile neither answers later requests nor costs the plan it had", () => {
     const plans = new PlanCache();
+    const good = plans.compile(built.compiled, interventions, context);
     const bad: Intervention[] = [{ kind: "suspend", accounts: ["nobody"] }];
     expect(() => plans.compile(built.compiled, bad, context)).toThrow(/nobody/);
     expect(() => plans.compile(built.compiled, bad, context)).toThrow(/nobody/);
+    expect(plans.compile(built.compiled, structuredClone(interventions), context)).toBe(good);
   });
 
   it("runs with a cached plan are the runs without the cache", () => {

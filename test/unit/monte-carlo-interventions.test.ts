@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compileInterventions } from "../../src/core/interventions/plan.ts";
-import { referenceOutcomes, runOutcomes } from "../../src/core/interventions/runs.ts";
+import { concatOutcomes, referenceOutcomes, runOutcomes } from "../../src/core/interventions/runs.ts";
 import { interventionSetup } from "../../src/core/interventions/setup.ts";
 import type { Intervention } from "../../src/core/interventions/types.ts";
 import { DEFAULT_RULES } from "../../src/core/legal.ts";
@@ -78,7 +78,11 @@ describe("runBatch with an intervention plan", () => {
         // A deletion is not the safety cap.
         expect(batch.capped).toBe(0);
         // What the intervention lab runs: the batch core, in two ranges joined.
-        const lab = runOutcomes(setup, RUNS, plan);
+        const split = Math.floor(RUNS / 3);
+        const lab = concatOutcomes([
+          runOutcomes(setup, split, plan, 0),
+          runOutcomes(setup, RUNS - split, plan, split),
+        ]);
         expect(Array.from(lab.finalViews)).toEqual(Array.from(reference.finalViews));
         expect(Array.from(lab.repostCrossing)).toEqual(Array.from(reference.repostCrossing));
       });

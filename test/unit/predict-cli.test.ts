@@ -80,6 +80,8 @@ describe("SEISMIC's calibration on the command line", () => {
   it("predict fits α, γ on --train and keeps the JSON shape; --no-calibrate gives α = γ = 1", () => {
     const out = JSON.parse(runPredict([file, "--at", "3600", "--train", trainDir, "--json"]));
     expect(out.parameters.calibrationCascades).toBe(6);
+    // Fitted, not the defaults.
+    expect([out.parameters.alpha, out.parameters.gamma]).not.toEqual([1, 1]);
     expect(Object.keys(out.predicted.finalReposts).sort()).toEqual(["estimate", "high", "low"]);
     expect(typeof out.probability.reposts).toBe("number");
     const plain = JSON.parse(
