@@ -241,8 +241,6 @@ export class InterventionRecorder implements Recorder {
   /** When each account first saw a correction (the workspace's buffer), or null: no counter-message. */
   private readonly immuneFrom: NodeTimes | null;
   private readonly key: number;
-  /** Accounts refused a repost in this run, in order (for markers). */
-  readonly refused: number[] = [];
 
   constructor(
     private readonly inner: Recorder,
@@ -283,10 +281,7 @@ export class InterventionRecorder implements Recorder {
     // Parent -1 is the source, once. Later, it can only mean a model spread from a refused repost
     // (the -1 it got back): refuse that too, so a refusal takes its whole would-be subtree with it.
     const refuse = parent < 0 ? this.eventNode.length > 0 : !this.allows(node, time, parent);
-    if (refuse) {
-      this.refused.push(node);
-      return -1;
-    }
+    if (refuse) return -1;
     // Count triggers start with the repost that reaches the count, so `audienceShare` is right
     // for that repost already while it is being recorded.
     if (parent >= 0) this.startCountTriggers(this.reposts + 1, time);
