@@ -467,7 +467,7 @@ export function wrapCaption(lines: readonly string[], width: number, theme: Them
 }
 
 /** The time axis under a chart: ticks in the chart's language and the axis title. */
-export function timeAxisWithTitle(
+function timeAxisWithTitle(
   context: ChartContext,
   x: (t: number) => number,
   maxTime: number,

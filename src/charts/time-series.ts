@@ -2,6 +2,7 @@
  * Cumulative reposts and views over time, each in its own panel with its
  * legal line, and the crossing moments marked and labelled.
  */
+import { bisectRight } from "d3-array";
 import { scaleLinear, scaleSymlog } from "d3-scale";
 import type { Crossing, CumulativeSeries, LineReport } from "../core/legal.ts";
 import { textWidth, wrapCaption } from "./parts.ts";
@@ -150,8 +151,8 @@ export function timeSeriesChart(
     const shownCrossing = report.crossing[kind];
     // Where the curve stops (the clock, or the axis's end) and its count there.
     const curveEndTime = Math.min(maxTime, cursor);
-    let shownCount = 0;
-    for (let i = 0; i < series.time.length && series.time[i] <= curveEndTime; i++) shownCount = values[i];
+    const shownIndex = bisectRight(series.time, curveEndTime) - 1;
+    const shownCount = shownIndex >= 0 ? values[shownIndex] : 0;
     // Above the line, unless the curve runs through it there (just past the line at the end) or the
     // crossing's label does (a late crossing near a top-heavy line): then below, where the curve is not.
     const curveThroughLabel =
@@ -314,7 +315,7 @@ export function timeSeriesChart(
   return root;
 }
 
-export interface StepOutlineOptions {
+interface StepOutlineOptions {
   /** Playback clock: events after it are left out. */
   cursor: number;
   /** Time to horizontal position (already clipped to the axis). */
@@ -344,7 +345,7 @@ export interface StepOutlineOptions {
  * every whole pixel x, the flat stretches between columns are exact, the final
  * value is kept, and the curve meets the line exactly at the crossing marker.
  */
-export function stepOutline(
+function stepOutline(
   times: ArrayLike<number>,
   counts: ArrayLike<number>,
   options: StepOutlineOptions,
