@@ -19,8 +19,14 @@ const LAST_DAY = 1 << 16;
 const SORT_LIMIT = 48;
 
 export class EventQueue {
-  /** Days in the calendar: times past DAYS day widths all share the last day. */
-  static readonly DAYS = LAST_DAY;
+  /**
+   * A day width for delays around `typicalDelay` seconds, up to `horizon`: a small fraction of the delay
+   * keeps each day to a few entries, and never so small that the horizon runs past the calendar's last day.
+   */
+  static dayWidthFor(typicalDelay: number, horizon: number): number {
+    const fromDelay = typicalDelay / 128;
+    return Number.isFinite(horizon) ? Math.max(fromDelay, horizon / LAST_DAY) : fromDelay;
+  }
   /** Per insertion number: time, node, parent, and the next entry of the same day. */
   private timeOf: Float64Array;
   private nodeOf: Uint32Array;

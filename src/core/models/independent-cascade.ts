@@ -91,11 +91,7 @@ export function runIndependentCascade(
   const logMiss = Math.log1p(-q);
   const surelyPast = skip.prepare(logMiss);
   const tableSize = surelyPast.length;
-  // Days of the queue's calendar: a small fraction of the typical delay keeps each day to a few entries,
-  // and never so small that the horizon runs past the calendar's last day.
-  queue.clear(
-    Number.isFinite(limits.horizon) ? Math.max(median / 128, limits.horizon / EventQueue.DAYS) : median / 128,
-  );
+  queue.clear(EventQueue.dayWidthFor(median, limits.horizon));
   const expand = (node: number, time: number, event: number) => {
     const end = offsets[node + 1];
     let j = offsets[node];

@@ -13,6 +13,8 @@
  * same distribution as drawing all of them up front at a cost proportional to
  * the accounts the cascade touches, not to the whole graph.
  */
+
+import { EventQueue } from "../event-queue.ts";
 import type { PresetId } from "../generators/presets.ts";
 import { type CascadeModel, delayParams, modelGraphFacts, type Params, presetDefaults } from "./model.ts";
 
@@ -59,7 +61,7 @@ export const linearThreshold: CascadeModel = {
     const { queue, scratch } = workspace;
     if (attention <= 0) return;
     const hasBots = modelGraphFacts(graph, workspace).hasBots;
-    queue.clear();
+    queue.clear(EventQueue.dayWidthFor(median, limits.horizon));
     scratch.reset(graph.n);
     // scratch.first: seen followees needed; scratch.second: seen followees so far.
     const needed = scratch.first;
