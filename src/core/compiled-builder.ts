@@ -30,6 +30,13 @@ export class CompiledGraphBuilder implements GraphSink {
   private community: Int32Array | null = null;
   private attributes: Partial<GraphAttributes> = {};
   private begun = false;
+  /**
+   * The last sortBySource() result and the number of appended links it was
+   * made at, so finish() reuses the sort outDegrees() made when no link came
+   * since. Dropped by mergeEdge (a stale sort must never be read, nor kept alive).
+   */
+  private sorted: SortedBySource | null = null;
+  private sortedAt = -1;
 
   constructor(readonly order: number) {
     this.followers = new Float64Array(order);
@@ -49,6 +56,7 @@ export class CompiledGraphBuilder implements GraphSink {
 
   mergeEdge(source: number, target: number): void {
     if (source === target) throw new GeneratorError(`compiled-builder: self-loop on account ${source}.`);
+    this.sorted = null;
     if (this.fill === CHUNK) {
       this.sources = new Uint32Array(CHUNK);
       this.targets = new Uint32Array(CHUNK);
@@ -61,7 +69,7 @@ export class CompiledGraphBuilder implements GraphSink {
   }
 
   outDegrees(): Uint32Array {
-    const sorted = this.sortBySource();
+    const sorted = this.sortedBySource();
     const degrees = new Uint32Array(this.order);
     for (let s = 0; s < this.order; s++) {
       degrees[s] =
@@ -92,7 +100,7 @@ export class CompiledGraphBuilder implements GraphSink {
    * Edges by source, stable (insertion order within a source), with a bit set
    * on every repeat of a (source, target) pair already seen.
    */
-  private sortBySource(): { offsets: Uint32Array; targets: Uint32Array; duplicate: Uint32Array } {
+  private sortBySource(): SortedBySource {
     const n = this.order;
     const total = this.appended;
     const offsets = new Uint32Array(n + 1);
@@ -122,6 +130,16 @@ export class CompiledGraphBuilder implements GraphSink {
     return { offsets, targets, duplicate };
   }
 
+  /** sortBySource(), reused while no link has been appended since it was made. */
+  private sortedBySource(): SortedBySource {
+    const appended = this.appended;
+    if (this.sorted === null || this.sortedAt !== appended) {
+      this.sorted = this.sortBySource();
+      this.sortedAt = appended;
+    }
+    return this.sorted;
+  }
+
   private chunkLength(c: number): number {
     return c === this.sourceChunks.length - 1 ? this.fill : CHUNK;
   }
@@ -129,7 +147,10 @@ export class CompiledGraphBuilder implements GraphSink {
   /** The compiled graph and the facts beside it. The builder is spent afterwards. */
   finish(): { compiled: CompiledGraph; facts: GraphFacts } {
     const n = this.order;
-    const raw = this.sortBySource();
+    const raw = this.sortedBySource();
+    // finish() rewrites raw.targets in place below: the cached sort must not outlive it.
+    this.sorted = null;
+    this.sortedAt = -1;
     // From here on the targets are read from `raw`: free their chunks early (a third of the peak).
     this.targetChunks.length = 0;
     this.targets = new Uint32Array(0);
@@ -197,6 +218,16 @@ export class CompiledGraphBuilder implements GraphSink {
       },
     };
   }
+}
+
+/**
+ * Edges by source, stable (insertion order within a source), with a bit set
+ * on every repeat of a (source, target) pair already seen.
+ */
+interface SortedBySource {
+  offsets: Uint32Array;
+  targets: Uint32Array;
+  duplicate: Uint32Array;
 }
 
 /** How many of source s's edges are marked as repeats. */

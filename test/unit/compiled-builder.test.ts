@@ -77,6 +77,50 @@ describe("CompiledGraphBuilder", () => {
     expect(compiled.inSources[compiled.inOffsets[0]]).toBe(700);
   });
 
+  it("reuses the sort of outDegrees() only while no link has been added since", () => {
+    const n = 300;
+    const links: [number, number][] = [];
+    const rng = createRng("stale");
+    for (let k = 0; k < 5000; k++) {
+      const s = rng.int(n);
+      const t = rng.int(n);
+      if (s !== t) links.push([s, t]);
+    }
+    const build = (checkpoints: number[]) => {
+      const builder = new CompiledGraphBuilder(n);
+      builder.begin("test");
+      const degrees: number[][] = [];
+      links.forEach(([s, t], k) => {
+        if (checkpoints.includes(k)) degrees.push([...builder.outDegrees()]);
+        builder.mergeEdge(s, t);
+      });
+      return { degrees, result: builder.finish() };
+    };
+    const plain = build([]).result;
+    // outDegrees() then links (new ones and repeats) then finish(): a stale sort would lose the later links.
+    const stale = build([2000, 4000, links.length - 1]);
+    expectSameCompiled(stale.result.compiled, plain.compiled);
+    expect(stale.result.facts).toEqual(plain.facts);
+    // Each count saw exactly the links before it.
+    for (const [i, k] of [2000, 4000, links.length - 1].entries()) {
+      const distinct = new Set(links.slice(0, k).map(([s, t]) => s * n + t));
+      const expected = new Array(n).fill(0);
+      for (const key of distinct) expected[Math.floor(key / n)]++;
+      expect(stale.degrees[i]).toEqual(expected);
+    }
+    // One added link after outDegrees(), then finish(): that link must be in the result.
+    const builder = new CompiledGraphBuilder(3);
+    builder.begin("test");
+    builder.mergeEdge(0, 1);
+    expect([...builder.outDegrees()]).toEqual([1, 0, 0]);
+    builder.mergeEdge(2, 0);
+    const { compiled } = builder.finish();
+    expect(compiled.m).toBe(2);
+    expect([...compiled.offsets]).toEqual([0, 1, 1, 2]);
+    expect([...compiled.targets]).toEqual([1, 0]);
+    expect([...compiled.inSources]).toEqual([2, 0]);
+  });
+
   it("refuses a self-loop, as the graphology graph does", () => {
     const builder = new CompiledGraphBuilder(3);
     builder.begin("test");
