@@ -28,6 +28,16 @@ const nextFrames = (p: Page) =>
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
+/** The view's d3-zoom transform, which d3-zoom keeps as `__zoom` on the canvas it listens on. */
+const viewTransform = (p: Page) =>
+  p.evaluate(() => {
+    const canvas = document.querySelector(".network-view canvas.network-canvas") as
+      | (HTMLCanvasElement & { __zoom?: { k: number; x: number; y: number } })
+      | null;
+    const t = canvas?.__zoom;
+    return t ? { k: t.k, x: t.x, y: t.y } : null;
+  });
+
 describe("the network view at 100,000 accounts", () => {
   it("draws with WebGL and answers zoom, pan and hover", async () => {
     await page.goto(`${inject("baseUrl")}?preset=ba&n=100000&seed=webgl`);
@@ -50,6 +60,9 @@ describe("the network view at 100,000 accounts", () => {
       .toBe(true);
     expect(await tooltip.textContent()).toMatch(/^account \d+/);
     expect(await page.locator("canvas.network-gl").isVisible()).toBe(true);
+    // Until the user moves it, every layout tick fits the view to the network.
+    const fitted = await viewTransform(page);
+    expect(fitted).not.toBeNull();
 
     const zoomFrames: number[] = [];
     for (let k = 0; k < 8; k++) {
@@ -64,6 +77,9 @@ describe("the network view at 100,000 accounts", () => {
       panFrames.push(await nextFrames(page));
     }
     await page.mouse.up();
+    // Four wheel steps in and four out about the same point, then a 120 × 60 px drag: the user's own view.
+    const userView = await viewTransform(page);
+    expect(userView).not.toEqual(fitted);
     const hoverStart = Date.now();
     let hovered = false;
     for (let d = 0; d < 200 && !hovered; d += 5) {
@@ -81,6 +97,17 @@ describe("the network view at 100,000 accounts", () => {
     expect(median(all)).toBeLessThan(250);
     expect(Math.max(...all)).toBeLessThan(5000);
     expect(hovered).toBe(true);
+
+    // The layout is still running, and its next positions must not take the view back. Each positions
+    // message from the layout worker updates the progress line (83 one-tick batches at this size, so every
+    // tick moves the percentage), so a changed line means at least one more tick reached the view after
+    // the user's zoom and pan.
+    const statusLines = async () => (await page.locator("p.status").allTextContents()).join("\n");
+    const progressBefore = await statusLines();
+    expect(progressBefore).toMatch(/Laying out the network… \d+%/);
+    await expect.poll(statusLines, { timeout: 60_000, interval: 250 }).not.toBe(progressBefore);
+    await nextFrames(page);
+    expect(await viewTransform(page)).toEqual(userView);
     expect(errors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });
