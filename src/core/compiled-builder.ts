@@ -213,7 +213,6 @@ export class CompiledGraphBuilder implements GraphSink {
         suggestedSource: this.attributes.suggestedSource ?? null,
         labels: this.labels,
         groups: this.groups,
-        groupSizes: this.attributes.groupSizes ?? null,
         community: this.community,
       },
     };

@@ -16,8 +16,6 @@ export interface GraphFacts {
   labels: Map<number, string>;
   /** Group chats of each account (groups presets); null when the graph has none. */
   groups: number[][] | null;
-  /** Group sizes by group id; null when the graph has no groups. */
-  groupSizes: number[] | null;
   /** Community of each account, -1 for none (sbm); null when the graph has none. */
   community: Int32Array | null;
 }
@@ -45,7 +43,6 @@ export function graphFactsOf(graph: SocialGraph, compiled: CompiledGraph): Graph
     suggestedSource: graph.getAttribute("suggestedSource") ?? null,
     labels,
     groups,
-    groupSizes: graph.getAttribute("groupSizes") ?? null,
     community,
   };
 }

@@ -60,12 +60,8 @@ export function runOutcomes(
   runs: number,
   plan?: InterventionPlan,
   from = 0,
-  workspace?: Workspace,
 ): RunOutcomes {
-  if (!workspace) {
-    setup.workspace ??= createWorkspace();
-    workspace = setup.workspace;
-  }
+  setup.workspace ??= createWorkspace();
   const batch = runBatch(setup.graph, setup.model, setup.params, setup.rules, {
     seed: setup.seed,
     from,
@@ -73,7 +69,7 @@ export function runOutcomes(
     source: setup.source,
     horizon: setup.horizon,
     grid: new Float64Array([0, setup.horizon]),
-    workspace,
+    workspace: setup.workspace,
     intervention: plan,
   });
   return {
