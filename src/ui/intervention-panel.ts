@@ -48,9 +48,6 @@ export class InterventionPanel extends RebuiltPanel {
   private scenario: Scenario | null = null;
   private kind!: HTMLSelectElement;
   private fields!: HTMLElement;
-  private status!: HTMLElement;
-  /** What the status line says, in the current language (null: nothing). */
-  private statusText: ((m: Messages) => string) | null = null;
   private results!: HTMLElement;
   /** The last answer, drawn in the current language (null: none yet). */
   private shownResults: (() => Array<Element | string>) | null = null;
@@ -145,7 +142,7 @@ export class InterventionPanel extends RebuiltPanel {
       latest.textContent = m.latestDeleteButton(targetLabel());
     });
     latest.addEventListener("click", () => void this.latestDelete(Number(target.value)));
-    this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    const status = this.statusLine();
     this.results = h("div", { class: "iv-results", "data-testid": "intervention-results" });
     this.element.replaceChildren(
       h("div", { class: "panel-head" }, h("h2", { id: "iv-title" }, m.interventionLab)),
@@ -160,7 +157,7 @@ export class InterventionPanel extends RebuiltPanel {
       h("div", { class: "field checkbox" }, this.cutsBox, h("label", { for: "iv-cut" }, m.clickCuts)),
       h("div", { class: "iv-actions" }, apply, clear, compare, centralities),
       h("div", { class: "iv-actions" }, h("label", { for: "iv-target" }, m.target), target, latest),
-      this.status,
+      status,
       this.results,
       this.exportButtons(this.exportItems()[0], m.chart.strategies.title),
     );
@@ -169,13 +166,7 @@ export class InterventionPanel extends RebuiltPanel {
       const value = values.get(input.id);
       if (value !== undefined) input.value = value;
     }
-    this.say(this.statusText);
     this.showResults(this.shownResults);
-  }
-
-  private say(text: ((m: Messages) => string) | null): void {
-    this.statusText = text;
-    this.status.textContent = text ? text(this.m) : "";
   }
 
   private showResults(draw: (() => Array<Element | string>) | null): void {
@@ -354,8 +345,7 @@ export class InterventionPanel extends RebuiltPanel {
       this.say(null);
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      const message = error instanceof Error ? error.message : String(error);
-      this.say(() => message);
+      this.sayError(error);
     }
   }
 

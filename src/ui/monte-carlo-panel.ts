@@ -24,9 +24,6 @@ export class MonteCarloPanel extends RebuiltPanel {
   private runButton!: HTMLButtonElement;
   private cancelButton!: HTMLButtonElement;
   private progress!: HTMLProgressElement;
-  private status!: HTMLElement;
-  /** What the status line says, in the current language (null: nothing). */
-  private statusText: ((m: Messages) => string) | null = null;
   private results!: HTMLElement;
   private scenario: Scenario | null = null;
 
@@ -64,7 +61,7 @@ export class MonteCarloPanel extends RebuiltPanel {
       "aria-label": m.monteCarlo,
       hidden: !running,
     });
-    this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    const status = this.statusLine();
     this.results = h("div", { class: "mc-results" });
     const [fan, crossing] = this.exportItems();
     this.element.replaceChildren(
@@ -78,7 +75,7 @@ export class MonteCarloPanel extends RebuiltPanel {
         this.cancelButton,
         this.progress,
       ),
-      this.status,
+      status,
       this.results,
       h(
         "div",
@@ -87,13 +84,7 @@ export class MonteCarloPanel extends RebuiltPanel {
         this.exportButtons(crossing, m.chart.crossingTimes.title),
       ),
     );
-    this.say(this.statusText);
     this.render();
-  }
-
-  private say(text: ((m: Messages) => string) | null): void {
-    this.statusText = text;
-    this.status.textContent = text ? text(this.m) : "";
   }
 
   /** The panel's charts and data, for its buttons and the export-all zip. */
@@ -149,8 +140,7 @@ export class MonteCarloPanel extends RebuiltPanel {
     } catch (error) {
       if (error instanceof DOMException && error.name === "AbortError") this.say((m) => m.cancelled);
       else {
-        const message = error instanceof Error ? error.message : String(error);
-        this.say(() => message);
+        this.sayError(error);
       }
     } finally {
       if (this.controller === controller) this.controller = null;

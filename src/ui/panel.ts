@@ -35,6 +35,28 @@ export abstract class RebuiltPanel {
     this.build();
   }
 
+  /** The status line of the current build; what it says is kept as words, so a rebuild says it anew. */
+  private status: HTMLElement | null = null;
+  private statusText: ((m: Messages) => string) | null = null;
+
+  /** A new status line for `build()`, saying what the last one said, in the current language. */
+  protected statusLine(): HTMLElement {
+    this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    this.say(this.statusText);
+    return this.status;
+  }
+
+  protected say(text: ((m: Messages) => string) | null): void {
+    this.statusText = text;
+    if (this.status) this.status.textContent = text ? text(this.m) : "";
+  }
+
+  /** An error's message on the status line (the message is the error's own, not translated). */
+  protected sayError(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.say(() => message);
+  }
+
   /** The charts' theme: large type in presentation mode. */
   protected theme(): Theme {
     return this.presentation ? PRESENTATION_THEME : LIGHT_THEME;

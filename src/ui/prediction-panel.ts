@@ -36,9 +36,6 @@ export class PredictionPanel extends RebuiltPanel {
   private slider!: HTMLInputElement;
   private readout!: HTMLOutputElement;
   private estimatorSelect!: HTMLSelectElement;
-  private status!: HTMLElement;
-  /** What the status line says, in the current language (null: nothing). */
-  private statusText: ((m: Messages) => string) | null = null;
   private results!: HTMLElement;
   private timer = 0;
   private backtestSummary: BacktestSummary[] | null = null;
@@ -71,7 +68,7 @@ export class PredictionPanel extends RebuiltPanel {
     this.estimatorSelect.addEventListener("change", () => void this.predict());
     const button = h("button", { type: "button" }, m.predict);
     button.addEventListener("click", () => void this.predict());
-    this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    const status = this.statusLine();
     this.results = h("div", { class: "prediction-results", "data-testid": "prediction" });
     this.backtestHost = h("div", { class: "backtest", "data-testid": "backtest" });
     const backtestButton = h("button", { type: "button" }, m.backtestButton);
@@ -89,7 +86,7 @@ export class PredictionPanel extends RebuiltPanel {
         this.estimatorSelect,
         button,
       ),
-      this.status,
+      status,
       this.results,
       backtestButton,
       this.backtestHost,
@@ -101,15 +98,9 @@ export class PredictionPanel extends RebuiltPanel {
         exportButtons(this.exportItems()[2], m.chart.convergence.title),
       ),
     );
-    this.say(this.statusText);
     if (this.cascade) this.renderReadout();
     this.render();
     this.renderBacktest();
-  }
-
-  private say(text: ((m: Messages) => string) | null): void {
-    this.statusText = text;
-    this.status.textContent = text ? text(this.m) : "";
   }
 
   /** The panel's charts and data, for its buttons and the export-all zip. */
@@ -176,8 +167,7 @@ export class PredictionPanel extends RebuiltPanel {
       this.render();
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      const message = error instanceof Error ? error.message : String(error);
-      this.say(() => message);
+      this.sayError(error);
     }
   }
 
@@ -201,8 +191,7 @@ export class PredictionPanel extends RebuiltPanel {
       this.renderBacktest();
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      const message = error instanceof Error ? error.message : String(error);
-      this.say(() => message);
+      this.sayError(error);
     }
   }
 
