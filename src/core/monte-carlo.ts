@@ -19,6 +19,7 @@ import {
   type InterventionPlan,
   InterventionRecorder,
   type PlanCache,
+  shownAudience,
 } from "./interventions/plan.ts";
 import { type CountingRules, exposuresNeeded, type Thresholds, validateRules } from "./legal.ts";
 import { getModel } from "./models/index.ts";
@@ -243,8 +244,7 @@ class SummaryRecorder implements Recorder {
   /** Audience actually shown a post at `time`, rounded as `simulate()` rounds a throttled event. */
   private shown(audience: number, time: number): number {
     if (this.shareAt === null) return audience;
-    const share = this.shareAt(time);
-    return share < 1 ? Math.round(audience * share) : audience;
+    return shownAudience(audience, this.shareAt(time));
   }
 
   /** Grid points strictly before `time` hold the totals so far. */

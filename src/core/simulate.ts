@@ -4,7 +4,7 @@
  */
 import type { Cascade, CascadeEvent } from "./cascade.ts";
 import type { CompiledGraph } from "./compiled-graph.ts";
-import { type InterventionPlan, InterventionRecorder } from "./interventions/plan.ts";
+import { type InterventionPlan, InterventionRecorder, shownAudience } from "./interventions/plan.ts";
 import {
   type CascadeModel,
   createWorkspace,
@@ -123,10 +123,9 @@ export function simulate(
     // A throttled post is shown to only a share of its audience: fewer exposures, fewer views.
     for (const event of cascadeRecorder.events) {
       const share = recorder.audienceShare(event.time);
-      if (share < 1 && event.audience !== null) {
-        event.audience = Math.round(event.audience * share);
-        if (event.newAudience !== undefined) event.newAudience = Math.round(event.newAudience * share);
-      }
+      if (event.audience === null) continue;
+      event.audience = shownAudience(event.audience, share);
+      if (event.newAudience !== undefined) event.newAudience = shownAudience(event.newAudience, share);
     }
   }
   return {

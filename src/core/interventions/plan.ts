@@ -353,3 +353,8 @@ export class InterventionRecorder implements Recorder {
     return share;
   }
 }
+
+/** The part of an audience a throttled post is shown to, rounded to whole accounts (Monte Carlo and `simulate()` alike). */
+export function shownAudience(audience: number, share: number): number {
+  return share < 1 ? Math.round(audience * share) : audience;
+}
