@@ -72,6 +72,20 @@ export function indexById(ids: readonly string[]): Map<string, number> {
   return index;
 }
 
+/**
+ * Id -> index (-1 when absent) for many look-ups: ids "0" .. "n-1" (every preset) are their own index; any
+ * other id list gets one map, built at the first id that is not.
+ */
+export function accountLookup(ids: readonly string[]): (id: string) => number {
+  let index: Map<string, number> | null = null;
+  return (id) => {
+    const asIndex = Number(id);
+    if (ids[asIndex] === id) return asIndex;
+    index ??= indexById(ids);
+    return index.get(id) ?? -1;
+  };
+}
+
 /** Index of an account id, or -1. Linear: for user look-ups, not hot loops. */
 export function indexOfAccount(compiled: CompiledGraph, account: string): number {
   return compiled.ids.indexOf(account);

@@ -3,7 +3,7 @@
  * so a large graph never freezes the page. The graph is cached by its key
  * (preset, size, seed) so changing only the model or the source is quick.
  */
-import { type CompiledGraph, compiledBytes, compileGraph } from "../core/compiled-graph.ts";
+import { accountLookup, type CompiledGraph, compiledBytes, compileGraph } from "../core/compiled-graph.ts";
 import type { SocialGraph } from "../core/generators/types.ts";
 import { type GraphFacts, graphFactsOf } from "../core/graph-facts.ts";
 import {
@@ -70,17 +70,7 @@ function cascadeSnapshot(
   suspended: string[],
 ): GraphSnapshot {
   const { compiled, facts } = built;
-  const index = new Map<string, number>();
-  const indexOf = (id: string) => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = compiled.ids.indexOf(id);
-      index.set(id, i);
-    }
-    return i;
-  };
-  // Ids are "0" .. "n-1" for presets; indexOf covers any other graph.
-  const lookUp = (id: string) => (compiled.ids[Number(id)] === id ? Number(id) : indexOf(id));
+  const lookUp = accountLookup(compiled.ids);
   const accounts = function* () {
     for (const e of run.cascade.events) yield lookUp(e.account);
     for (const id of suspended) yield lookUp(id);
