@@ -251,7 +251,13 @@ export function startApp(root: HTMLElement): void {
     // work in progress, outlive a language switch.
     const panelExports = (item: ExportItem, what: string) => exportButtons(m, what, item);
     if (monteCarlo) monteCarlo.setMessages(m, panelExports);
-    else monteCarlo = new MonteCarloPanel(m, () => caption(store.get()), panelExports);
+    else
+      monteCarlo = new MonteCarloPanel(
+        m,
+        () => caption(store.get()),
+        panelExports,
+        (scenario) => lab.graph(scenario),
+      );
     if (prediction) prediction.setMessages(m, panelExports);
     else prediction = new PredictionPanel(m, () => caption(store.get()), panelExports);
     if (interventionPanel) interventionPanel.setMessages(m, panelExports);

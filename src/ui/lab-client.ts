@@ -3,6 +3,7 @@ import type { Cascade } from "../core/cascade.ts";
 import type { CountingRules } from "../core/legal.ts";
 import type { Scenario } from "../core/scenario.ts";
 import type { ReadOptions } from "../io/types.ts";
+import type { KeyedGraph } from "../worker/monte-carlo-protocol.ts";
 import type { GraphSnapshot, InterveneAction, LabRequest, LabResponse } from "../worker/protocol.ts";
 
 export type LabResult = Extract<LabResponse, { type: "result" }>;
@@ -10,6 +11,7 @@ export type ReadResponse = Extract<LabResponse, { type: "read" }>;
 export type PredictResponse = Extract<LabResponse, { type: "predict" }>;
 export type InterveneResponse = Extract<LabResponse, { type: "intervene" }>;
 export type BacktestResponse = Extract<LabResponse, { type: "backtest" }>;
+export type GraphResponse = Extract<LabResponse, { type: "graph" }>;
 type Answer = Exclude<LabResponse, { type: "error" }>;
 
 export class LabClient {
@@ -17,6 +19,8 @@ export class LabClient {
   private nextId = 1;
   private pending = new Map<number, { resolve: (r: Answer) => void; reject: (e: LabError) => void }>();
   private latest = 0;
+  /** Requests that do not supersede (or get superseded by) the others: asking for the graph. */
+  private readonly aside = new Set<number>();
   knownGraph: GraphSnapshot | null = null;
 
   constructor() {
@@ -34,8 +38,9 @@ export class LabClient {
       const response = message.data;
       const waiter = this.pending.get(response.id);
       this.pending.delete(response.id);
+      const aside = this.aside.delete(response.id);
       if (!waiter) return;
-      if (response.id !== this.latest) {
+      if (response.id !== this.latest && !aside) {
         waiter.reject(new LabError("superseded", null, true));
         return;
       }
@@ -58,6 +63,7 @@ export class LabClient {
     this.knownGraph = null;
     for (const waiter of this.pending.values()) waiter.reject(new LabError(reason, null, false));
     this.pending.clear();
+    this.aside.clear();
     this.worker = this.startWorker();
   }
 
@@ -84,6 +90,20 @@ export class LabClient {
 
   backtest(cascades: Cascade[], times: number[], rules: CountingRules): Promise<BacktestResponse> {
     return this.send({ id: 0, type: "backtest", cascades, times, rules }) as Promise<BacktestResponse>;
+  }
+
+  /**
+   * The scenario's graph if the worker holds it, else null: for the Monte Carlo workers, which then need
+   * not build it again. Asked aside: it neither supersedes the run in flight nor is superseded by it.
+   */
+  async graph(scenario: Scenario): Promise<KeyedGraph | null> {
+    const id = this.nextId++;
+    this.aside.add(id);
+    const response = await new Promise<Answer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, type: "graph", scenario } satisfies LabRequest);
+    });
+    return response.type === "graph" ? response.graph : null;
   }
 
   private send(request: LabRequest): Promise<Answer> {

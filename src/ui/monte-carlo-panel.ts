@@ -7,6 +7,7 @@ import { crossingTimesChart } from "../charts/crossing-times.ts";
 import { fanChart } from "../charts/fan-chart.ts";
 import type { Interval, MonteCarloSummary, Quantiles } from "../core/monte-carlo.ts";
 import type { Scenario } from "../core/scenario.ts";
+import type { KeyedGraph } from "../worker/monte-carlo-protocol.ts";
 import { runMonteCarlo } from "../worker/pool.ts";
 import { h } from "./dom.ts";
 import type { ExportItem } from "./export.ts";
@@ -27,7 +28,13 @@ export class MonteCarloPanel extends RebuiltPanel {
   private results!: HTMLElement;
   private scenario: Scenario | null = null;
 
-  constructor(m: Messages, caption: () => string, exportButtons: ExportButtons) {
+  constructor(
+    m: Messages,
+    caption: () => string,
+    exportButtons: ExportButtons,
+    /** The graph as the app's lab worker holds it: big graphs are then not built again in every worker. */
+    private readonly sharedGraph?: (scenario: Scenario) => Promise<KeyedGraph | null>,
+  ) {
     super(m, caption, exportButtons, "panel-mc", "mc-title");
     this.build();
   }
@@ -129,6 +136,7 @@ export class MonteCarloPanel extends RebuiltPanel {
     try {
       const summary = await runMonteCarlo(scenario, runs, {
         signal: controller.signal,
+        sharedGraph: this.sharedGraph,
         onProgress: (done, total) => {
           this.progress.value = done / total;
           this.say((m) => m.runsProgress(m.count(done), m.count(total)));

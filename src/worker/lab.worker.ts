@@ -128,6 +128,18 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
       self.postMessage(response);
       return;
     }
+    if (request.type === "graph") {
+      const key = graphKey(request.scenario);
+      const response: LabResponse = {
+        id: request.id,
+        type: "graph",
+        graph: cached?.key === key ? cached : null,
+        millis: performance.now() - started,
+      };
+      // Cloned, not transferred: this worker keeps its graph.
+      self.postMessage(response);
+      return;
+    }
     if (request.type === "backtest") {
       const estimators = ESTIMATOR_IDS.map((id) => getEstimator(id));
       const { summary } = backtest(request.cascades, request.times, estimators, { rules: request.rules });

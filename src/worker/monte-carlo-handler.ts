@@ -1,6 +1,6 @@
 /**
  * What a Monte Carlo worker does, apart from being a worker: builds (and
- * caches) the graph of a scenario, runs its range of runs in chunks of about
+ * caches) the graph of a scenario, or takes it ready-made from the request, runs its range of runs in chunks of about
  * 50, reports progress after each chunk and yields between chunks so that a
  * cancel message can get through. No DOM: `post` is the only way out, so the
  * same handler runs in a Web Worker and in a Node test.
@@ -9,15 +9,18 @@
 import { PlanCache } from "../core/interventions/plan.ts";
 import { createWorkspace } from "../core/models/model.ts";
 import { mergeBatches, prepareScenarioBatch, runScenarioBatch } from "../core/monte-carlo.ts";
-import { buildGraph, graphKey, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
-import type { MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
+import { buildGraph, graphKey, type Scenario, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
+import type { KeyedGraph, MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
 
 export const RUNS_PER_CHUNK = 50;
 
 export type Post = (message: MonteCarloResponse, transfer: Transferable[]) => void;
 
-export function createMonteCarloHandler(post: Post): (request: MonteCarloRequest) => void {
-  let cached: { key: string; built: ScenarioGraph } | null = null;
+export function createMonteCarloHandler(
+  post: Post,
+  build: (scenario: Scenario) => ScenarioGraph = buildGraph,
+): (request: MonteCarloRequest) => void {
+  let cached: KeyedGraph | null = null;
   const workspace = createWorkspace();
   /** Jobs that change only the runs or the counting rules reuse the compiled interventions. */
   const plans = new PlanCache();
@@ -47,7 +50,8 @@ export function createMonteCarloHandler(post: Post): (request: MonteCarloRequest
     let batch: ReturnType<typeof prepareScenarioBatch>;
     try {
       const key = graphKey(scenario);
-      if (!cached || cached.key !== key) cached = { key, built: buildGraph(scenario) };
+      if (request.graph?.key === key) cached = request.graph;
+      else if (!cached || cached.key !== key) cached = { key, built: build(scenario) };
       batch = prepareScenarioBatch(scenario, cached.built, undefined, plans);
     } catch (error) {
       fail(error);

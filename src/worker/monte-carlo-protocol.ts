@@ -1,10 +1,19 @@
 /** Messages between the Monte Carlo pool and its workers; all structured-clone friendly. */
 import type { BatchPartial } from "../core/monte-carlo.ts";
-import type { Scenario } from "../core/scenario.ts";
+import type { Scenario, ScenarioGraph } from "../core/scenario.ts";
 
-/** Run [from, to) of the scenario's Monte Carlo batch, or stop the current job. */
+/** A scenario's graph built elsewhere (the lab worker already holds it), under its `graphKey`. */
+export interface KeyedGraph {
+  key: string;
+  built: ScenarioGraph;
+}
+
+/**
+ * Run [from, to) of the scenario's Monte Carlo batch, or stop the current job. `graph`, when its key
+ * is the scenario's, is used instead of building the graph again (seconds at a million accounts).
+ */
 export type MonteCarloRequest =
-  | { type: "run"; job: number; scenario: Scenario; from: number; to: number }
+  | { type: "run"; job: number; scenario: Scenario; from: number; to: number; graph?: KeyedGraph }
   | { type: "cancel"; job: number };
 
 export type MonteCarloResponse =

@@ -6,6 +6,7 @@ import type { BacktestSummary } from "../core/predict/backtest.ts";
 import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
+import type { KeyedGraph } from "./monte-carlo-protocol.ts";
 
 /** The compiled graph as it crosses postMessage, with what the screen needs to show an account. */
 export interface GraphSnapshot {
@@ -62,7 +63,9 @@ export type LabRequest =
       convergenceTimes: number[];
     }
   | { id: number; type: "intervene"; scenario: Scenario; action: InterveneAction }
-  | { id: number; type: "backtest"; cascades: Cascade[]; times: number[]; rules: CountingRules };
+  | { id: number; type: "backtest"; cascades: Cascade[]; times: number[]; rules: CountingRules }
+  /** The scenario's graph if the worker holds it (for the Monte Carlo workers); never built for this. */
+  | { id: number; type: "graph"; scenario: Scenario };
 
 /** A file read in the worker: its cascades, and its network when the format has one. */
 export interface ReadOutcome {
@@ -88,6 +91,7 @@ export type LabResponse =
   | { id: number; type: "predict"; outcome: PredictOutcome; millis: number }
   | { id: number; type: "intervene"; outcome: InterveneOutcome; millis: number }
   | { id: number; type: "backtest"; summary: BacktestSummary[]; millis: number }
+  | { id: number; type: "graph"; graph: KeyedGraph | null; millis: number }
   | { id: number; type: "error"; message: string; field: string | null };
 
 export interface LayoutRequest {

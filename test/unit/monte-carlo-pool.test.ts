@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { prepareScenarioBatch, runScenarioBatch, summarize } from "../../src/core/monte-carlo.ts";
-import { buildGraph, DEFAULT_SCENARIO, type Scenario } from "../../src/core/scenario.ts";
+import { buildGraph, DEFAULT_SCENARIO, graphKey, type Scenario } from "../../src/core/scenario.ts";
 import { createMonteCarloHandler } from "../../src/worker/monte-carlo-handler.ts";
 import type { MonteCarloRequest, MonteCarloResponse } from "../../src/worker/monte-carlo-protocol.ts";
 import {
   createMonteCarloPool,
   MonteCarloWorkerError,
+  SHARE_GRAPH_FROM,
   type WorkerLike,
   workersThatFit,
 } from "../../src/worker/pool.ts";
@@ -20,10 +21,18 @@ class FakeWorker implements WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   readonly requests: MonteCarloRequest[] = [];
-  private readonly handle = createMonteCarloHandler((message) => {
-    if (!this.terminated)
-      setTimeout(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0);
-  });
+  /** Graphs this worker built itself. */
+  builds = 0;
+  private readonly handle = createMonteCarloHandler(
+    (message) => {
+      if (!this.terminated)
+        setTimeout(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0);
+    },
+    (built) => {
+      this.builds++;
+      return buildGraph(built);
+    },
+  );
 
   postMessage(message: MonteCarloRequest): void {
     this.requests.push(message);
@@ -118,6 +127,75 @@ describe("createMonteCarloPool", () => {
     const error = await pool.run(bad, 10).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MonteCarloWorkerError);
     expect((error as Error).message).toMatch(/from 0 to 1/);
+  });
+});
+
+describe("a graph built elsewhere", () => {
+  const big: Scenario = { ...scenario, nodes: SHARE_GRAPH_FROM, seed: "shared" };
+  const built = buildGraph(big);
+  const keyed = { key: graphKey(big), built };
+  const expected = summarize(runScenarioBatch(prepareScenarioBatch(big, built), 0, 20));
+
+  it("is handed to every worker instead of building it in each, with the same summary", async () => {
+    const { pool, workers } = fakePool(2);
+    let asked = 0;
+    const sharedGraph = async () => {
+      asked++;
+      return keyed;
+    };
+    expect(await pool.run(big, 20, { sharedGraph })).toEqual(expected);
+    expect(asked).toBe(1);
+    expect(workers.map((w) => w.builds)).toEqual([0, 0]);
+    expect(workers.map((w) => w.requests[0].type === "run" && w.requests[0].graph?.key)).toEqual([
+      keyed.key,
+      keyed.key,
+    ]);
+    // The workers keep it: the next run of the same graph neither asks nor sends it again.
+    expect((await pool.run(big, 10, { sharedGraph })).runs).toBe(10);
+    expect(asked).toBe(1);
+    expect(workers.map((w) => w.requests[1].type === "run" && w.requests[1].graph)).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("is not asked for below the size, and the workers build when none comes", async () => {
+    let asked = 0;
+    const small = fakePool(2);
+    await small.pool.run(scenario, 10, {
+      sharedGraph: async () => {
+        asked++;
+        return null;
+      },
+    });
+    expect(asked).toBe(0);
+    expect(small.workers.map((w) => w.builds)).toEqual([1, 1]);
+    for (const answer of [
+      async () => null,
+      async () => ({ key: "another|graph", built }),
+      async () => {
+        throw new Error("lab worker restarted");
+      },
+    ]) {
+      const { pool, workers } = fakePool(2);
+      expect(await pool.run(big, 20, { sharedGraph: answer })).toEqual(expected);
+      expect(workers.map((w) => w.builds)).toEqual([1, 1]);
+    }
+  });
+
+  it("sends nothing when cancelled while waiting for the graph", async () => {
+    const { pool, workers } = fakePool(2);
+    const controller = new AbortController();
+    let answer: (graph: typeof keyed) => void = () => {};
+    const running = pool.run(big, 20, {
+      signal: controller.signal,
+      sharedGraph: () => new Promise((resolve) => (answer = resolve)),
+    });
+    controller.abort();
+    answer(keyed);
+    await expect(running).rejects.toMatchObject({ name: "AbortError" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(workers.map((w) => w.requests.length)).toEqual([0, 0]);
   });
 });
 
