@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { appSession } from "./browser.ts";
+import { appSession, layoutSettled } from "./browser.ts";
 
 const app = appSession({ load: false });
 let page: Page;
@@ -51,7 +51,7 @@ describe("the app in Chromium", () => {
     await page.getByRole("button", { name: "Make it the source" }).click();
     await expect.poll(() => page.url()).toContain("src=42");
     // Let the layout settle, then click the middle of the canvas until an account is hit.
-    await page.waitForTimeout(1500);
+    await layoutSettled(page);
     const canvas = page.getByRole("img", { name: /click an account to make it the source/ });
     const box = (await canvas.boundingBox())!;
     const clickedSource = () => /src=(?!42\b)\d+/.test(page.url());

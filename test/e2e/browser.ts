@@ -78,6 +78,13 @@ export function appSession(
   return session;
 }
 
+/** Waits until the network's layout has finished: the status line says how long the run took instead of its progress. */
+export async function layoutSettled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByRole("status").first().textContent(), { timeout: 30_000 })
+    .toMatch(/^Ran in \d+ ms\.$/);
+}
+
 /**
  * Clicks the chart's "Export SVG" button and checks the download is a standalone SVG: it parses as XML,
  * declares the SVG namespace and has a title. Returns its text and document for further checks.

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildGraph, DEFAULT_SCENARIO } from "../../src/core/scenario.ts";
-import { appSession, exportSvg } from "./browser.ts";
+import { appSession, exportSvg, layoutSettled } from "./browser.ts";
 
 const app = appSession();
 let page: Page;
@@ -64,7 +64,7 @@ describe("the intervention lab", () => {
     const { compiled } = buildGraph(DEFAULT_SCENARIO);
     const poster = compiled.ids.indexOf("7");
     const follower = compiled.ids[compiled.targets[compiled.offsets[poster]]];
-    await page.waitForTimeout(1500); // let the layout settle
+    await layoutSettled(page);
     await page
       .getByLabel("Scissors: click an account, then one of its followers, to cut the link between them")
       .check();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appSession, exportSvg } from "./browser.ts";
+import { appSession, exportSvg, layoutSettled } from "./browser.ts";
 
 const app = appSession();
 let page: Page;
@@ -34,7 +34,7 @@ describe("many runs in workers", () => {
   });
 
   it("exports each chart on screen as a standalone SVG that parses as XML", async () => {
-    await page.waitForTimeout(1500);
+    await layoutSettled(page);
     for (const name of [
       "Network",
       "Reposts and views over time",
