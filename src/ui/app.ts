@@ -24,7 +24,7 @@ import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scena
 import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
 import { renderControls } from "./controls.ts";
-import { h } from "./dom.ts";
+import { h, restoreTypedFields, type TypedField, typedFields } from "./dom.ts";
 import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
 import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
 import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
@@ -480,32 +480,15 @@ export function startApp(root: HTMLElement): void {
   /**
    * What was typed or chosen and not yet run, which a rebuilt shell would lose: the scenario form's
    * fields, the account search, the open bar's choices, the assumed audience and the what-if fields.
-   * Each is found again by its name (the form's ids are made afresh) or else its id.
    */
-  function typedValues(): Array<{ host: (typeof FORM_HOSTS)[number]; selector: string; value: string }> {
-    return FORM_HOSTS.flatMap((host) =>
-      [
-        ...shell[host].querySelectorAll<HTMLInputElement | HTMLSelectElement>(
-          "input[type='text'], input[type='number'], input[type='search'], select:not([multiple])",
-        ),
-      ]
-        .filter((field) => field.name || field.id)
-        .map((field) => ({
-          host,
-          selector: field.name ? `[name='${CSS.escape(field.name)}']` : `#${CSS.escape(field.id)}`,
-          value: field.value,
-        })),
-    );
+  function typedValues(): TypedField[][] {
+    return FORM_HOSTS.map((host) => typedFields(shell[host]));
   }
 
-  function restoreTypedValues(typed: ReturnType<typeof typedValues>): void {
-    for (const { host, selector, value } of typed) {
-      const field = shell[host].querySelector<HTMLInputElement | HTMLSelectElement>(selector);
-      if (!field || field.value === value) continue;
-      // A choice no longer offered is left as the rebuilt shell has it.
-      if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value)) continue;
-      field.value = value;
-    }
+  function restoreTypedValues(typed: TypedField[][]): void {
+    FORM_HOSTS.forEach((host, k) => {
+      restoreTypedFields(shell[host], typed[k]);
+    });
   }
 
   function togglePresentation(): void {

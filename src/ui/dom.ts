@@ -45,3 +45,36 @@ export function uniqueId(prefix: string): string {
   idCounter += 1;
   return `${prefix}-${idCounter}`;
 }
+
+/** A field's value as typed, and how to find the field again in a rebuilt copy of its host. */
+export interface TypedField {
+  selector: string;
+  value: string;
+}
+
+/**
+ * What was typed or chosen in `host`'s fields (text, number and search inputs, single selects), which
+ * rebuilding it would lose. Each field is found again by its name (ids may be made afresh) or else its id.
+ */
+export function typedFields(host: ParentNode): TypedField[] {
+  return [
+    ...host.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      "input[type='text'], input[type='number'], input[type='search'], select:not([multiple])",
+    ),
+  ]
+    .filter((field) => field.name || field.id)
+    .map((field) => ({
+      selector: field.name ? `[name='${CSS.escape(field.name)}']` : `#${CSS.escape(field.id)}`,
+      value: field.value,
+    }));
+}
+
+/** Puts typed values back into a rebuilt host; a choice no longer offered stays as the rebuilt host has it. */
+export function restoreTypedFields(host: ParentNode, typed: readonly TypedField[]): void {
+  for (const { selector, value } of typed) {
+    const field = host.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+    if (!field || field.value === value) continue;
+    if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value)) continue;
+    field.value = value;
+  }
+}

@@ -13,7 +13,7 @@ import {
   type StrategyRow,
 } from "../core/interventions/index.ts";
 import type { Scenario } from "../core/scenario.ts";
-import { h } from "./dom.ts";
+import { h, restoreTypedFields, typedFields } from "./dom.ts";
 import type { ExportItem } from "./export.ts";
 import type { Messages } from "./i18n.ts";
 import { LabClient, LabError } from "./lab-client.ts";
@@ -83,11 +83,7 @@ export class InterventionPanel extends RebuiltPanel {
     const m = this.m;
     // What the user set survives a rebuild: the strategy, its fields, the click modes, the target.
     const kind = this.kind?.value ?? "none";
-    const values = new Map<string, string>();
-    for (const input of this.fields?.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
-      "input, select",
-    ) ?? [])
-      values.set(input.id, input.value);
+    const typed = this.fields ? typedFields(this.fields) : [];
     const suspends = this.suspendsBox?.checked ?? false;
     const cuts = this.cutsBox?.checked ?? false;
     const targetValue = this.target?.value ?? "0.1";
@@ -162,10 +158,7 @@ export class InterventionPanel extends RebuiltPanel {
       this.exportButtons(this.exportItems()[0], m.chart.strategies.title),
     );
     this.renderFields();
-    for (const input of this.fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
-      const value = values.get(input.id);
-      if (value !== undefined) input.value = value;
-    }
+    restoreTypedFields(this.fields, typed);
     this.showResults(this.shownResults);
   }
 

@@ -96,4 +96,18 @@ describe("the intervention lab", () => {
     await expect.poll(() => page.getByText(/^500th repost at/).count(), { timeout: 15_000 }).toBe(1);
     expect(page.url()).not.toContain("iv=");
   });
+
+  it("keeps the strategy and its fields typed and not yet applied through a language switch", async () => {
+    await page.getByLabel("Strategy").selectOption("throttle");
+    await page.getByLabel("At (minutes after the post)").fill("45");
+    await page.getByLabel("Or when reposts reach (0 = use the time)").fill("120");
+    await page.getByLabel("Language").selectOption("zh");
+    await expect.poll(() => page.getByLabel("策略").inputValue()).toBe("throttle");
+    expect(await page.getByLabel("时间（发帖后分钟数）").inputValue()).toBe("45");
+    expect(await page.getByLabel("或在转发数达到时（0 = 按时间）").inputValue()).toBe("120");
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => page.getByLabel("At (minutes after the post)").inputValue()).toBe("45");
+    expect(await page.getByLabel("Or when reposts reach (0 = use the time)").inputValue()).toBe("120");
+    await page.getByLabel("Strategy").selectOption("none");
+  });
 });
