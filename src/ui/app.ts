@@ -88,6 +88,8 @@ interface Shown {
   source: string;
   /** With a counterfactual pruning of a record: the record itself and what the pruning removed. */
   counterfactual?: { original: Cascade; removed: Uint32Array; removedShare: number };
+  /** What it is compared with: the record before pruning, or the run without its interventions. */
+  baseline?: { cascade: Cascade; report: LineReport };
 }
 
 function storageGet(key: string): string | null {
@@ -598,6 +600,7 @@ export function startApp(root: HTMLElement): void {
           report: pruned.report,
           source: cascade.events[0]?.account ?? "",
           counterfactual: { original: cascade, removed: pruned.removed, removedShare: pruned.removedShare },
+          baseline: { cascade, report: evaluateLine(cascade, state.scenario.rules) },
         };
       } else {
         value = {
@@ -607,7 +610,12 @@ export function startApp(root: HTMLElement): void {
         };
       }
     } else if (state.run) {
-      value = { cascade: state.run.cascade, report: state.run.report, source: state.run.source };
+      value = {
+        cascade: state.run.cascade,
+        report: state.run.report,
+        source: state.run.source,
+        baseline: state.run.withoutInterventions,
+      };
     }
     shownCache = { run: state.run, observed: state.observed, rules: state.scenario.rules, value };
     return value;
@@ -643,15 +651,11 @@ export function startApp(root: HTMLElement): void {
 
   function seriesOf(state: AppState, current: Shown) {
     if (seriesCache?.current === current) return seriesCache;
-    const without = current.counterfactual
-      ? { cascade: current.counterfactual.original }
-      : state.observed
-        ? undefined
-        : state.run?.withoutInterventions;
+    const { baseline } = current;
     seriesCache = {
       current,
       series: cumulativeSeries(current.cascade, state.scenario.rules),
-      baseline: without ? cumulativeSeries(without.cascade, state.scenario.rules) : undefined,
+      baseline: baseline ? cumulativeSeries(baseline.cascade, state.scenario.rules) : undefined,
     };
     return seriesCache;
   }
@@ -834,17 +838,9 @@ export function startApp(root: HTMLElement): void {
   /** The tree's layout, kept while its events and layout mode stay: a playback redraw only moves the clock. */
   let treeLayoutCache: CascadeTreeLayout | null = null;
 
-  function treeInput(state: AppState, current: Shown) {
+  function treeInput(current: Shown) {
     if (treeInputCache?.current === current) return treeInputCache;
-    const counterfactual = current.counterfactual;
-    const baseline = counterfactual
-      ? {
-          cascade: counterfactual.original,
-          report: evaluateLine(counterfactual.original, state.scenario.rules),
-        }
-      : state.observed
-        ? undefined
-        : state.run?.withoutInterventions;
+    const { counterfactual, baseline } = current;
     const ghosted = counterfactual
       ? new Set(counterfactual.removed)
       : baseline
@@ -860,7 +856,7 @@ export function startApp(root: HTMLElement): void {
   function treeElement(state: AppState, forExport: boolean): SVGSVGElement | null {
     const current = shown(state);
     if (!current) return null;
-    const { data, ghosted } = treeInput(state, current);
+    const { data, ghosted } = treeInput(current);
     if (!treeLayoutCache || !treeLayoutFits(treeLayoutCache, data, { layout: treeLayout })) {
       treeLayoutCache = layoutCascadeTree(data, { layout: treeLayout });
     }
@@ -1109,7 +1105,7 @@ export function startApp(root: HTMLElement): void {
           { class: "note", "data-testid": "whatif-result" },
           m.whatIfResult(
             m.count(current.report.reposts),
-            m.count(treeInput(store.get(), current).baselineReport?.reposts ?? 0),
+            m.count(treeInput(current).baselineReport?.reposts ?? 0),
             `${(100 * current.counterfactual.removedShare).toFixed(0)}%`,
           ),
         )
