@@ -25,6 +25,7 @@ import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
 import { renderControls } from "./controls.ts";
 import { h } from "./dom.ts";
+import { errorText } from "./error-text.ts";
 import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
 import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
 import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
@@ -987,10 +988,7 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: (
-          (reason: string) => (m: Messages) =>
-            m.loadFailed(reason)
-        )(error instanceof Error ? error.message : String(error)),
+        error: (m: Messages) => m.loadFailed(errorText(error, m)),
       });
     }
   }
@@ -1052,10 +1050,7 @@ export function startApp(root: HTMLElement): void {
       if (error instanceof LabError && error.superseded) return;
       store.set({
         loading: null,
-        error: (
-          (reason: string) => (m: Messages) =>
-            m.loadFailed(reason)
-        )(error instanceof Error ? error.message : String(error)),
+        error: (m: Messages) => m.loadFailed(errorText(error, m)),
       });
     }
   }
@@ -1075,10 +1070,7 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: (
-          (reason: string) => (m: Messages) =>
-            m.loadFailed(reason)
-        )(error instanceof Error ? error.message : String(error)),
+        error: (m: Messages) => m.loadFailed(errorText(error, m)),
       });
     }
   }
@@ -1202,8 +1194,7 @@ export function startApp(root: HTMLElement): void {
       },
       (error: unknown) => {
         if (error instanceof LabError && error.superseded) return;
-        const message = error instanceof Error ? error.message : String(error);
-        store.set({ status: "idle", error: (m) => `${message} ${m.keptLastGood}` });
+        store.set({ status: "idle", error: (m) => `${errorText(error, m)} ${m.keptLastGood}` });
       },
     );
   }
@@ -1235,7 +1226,7 @@ export function startApp(root: HTMLElement): void {
             store.set({ guide: null, observed: null });
             apply(scenario);
           },
-          onInvalid: (message) => store.set({ error: (m) => `${message} ${m.keptLastGood}` }),
+          onInvalid: (error) => store.set({ error: (m) => `${errorText(error, m)} ${m.keptLastGood}` }),
         }),
       );
       shell.presetNote.textContent = term(

@@ -10,6 +10,7 @@ import { PlanCache } from "../core/interventions/plan.ts";
 import { createWorkspace } from "../core/models/model.ts";
 import { mergeBatches, prepareScenarioBatch, runScenarioBatch } from "../core/monte-carlo.ts";
 import { buildGraph, graphKey, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
+import { carriedDetail } from "./error-detail.ts";
 import type { MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
 
 export const RUNS_PER_CHUNK = 50;
@@ -40,6 +41,7 @@ export function createMonteCarloHandler(post: Post): (request: MonteCarloRequest
           message: error.message,
           name: error.name,
           field: error instanceof ScenarioError ? error.field : null,
+          detail: carriedDetail(error),
         },
         [],
       );
