@@ -11,6 +11,7 @@
  * account (24 links and group lists), 20.6 bytes per link for groups. The
  * constants below are above every measurement on purpose.
  */
+import type { CoreErrorDetail } from "./error-detail.ts";
 import { MAX_NODES, PRESETS, type PresetId } from "./generators/presets.ts";
 
 /** Out-edges per account on average (measured at 20,000 accounts, default settings). */
@@ -46,6 +47,8 @@ export function maxAccountsFor(preset: PresetId, budgetBytes = DEFAULT_MEMORY_BU
 
 export class GraphTooLargeError extends Error {
   override name = "GraphTooLargeError";
+  /** The same, as data for a translated message. */
+  readonly detail: Extract<CoreErrorDetail, { code: "graphTooLarge" }>;
   constructor(
     readonly preset: PresetId,
     readonly nodes: number,
@@ -56,6 +59,15 @@ export class GraphTooLargeError extends Error {
       `core/graph-size: ${nodes.toLocaleString("en")} ${PRESETS[preset].label} accounts need about ${formatBytes(estimatedBytes)}; ` +
         `this browser tab can hold about ${formatBytes(budgetBytes)}: choose at most ${maxAccountsFor(preset, budgetBytes).toLocaleString("en")} accounts.`,
     );
+    this.detail = {
+      code: "graphTooLarge",
+      field: null,
+      preset,
+      nodes,
+      need: formatBytes(estimatedBytes),
+      budget: formatBytes(budgetBytes),
+      most: maxAccountsFor(preset, budgetBytes),
+    };
   }
 }
 

@@ -6,6 +6,7 @@
  * The text does not say how to count, so the counting is a set of switches.
  */
 import { type Cascade, type CascadeEvent, countingOrder } from "./cascade.ts";
+import type { CoreErrorDetail } from "./error-detail.ts";
 
 export interface Thresholds {
   reposts: number;
@@ -71,6 +72,13 @@ export interface LineReport {
 
 export class RulesError extends Error {
   override name = "RulesError";
+  constructor(
+    message: string,
+    /** The same, as data for a translated message. */
+    readonly detail?: CoreErrorDetail,
+  ) {
+    super(message);
+  }
 }
 
 export function validateRules(rules: CountingRules): CountingRules {
@@ -78,14 +86,20 @@ export function validateRules(rules: CountingRules): CountingRules {
   if (!Number.isInteger(reposts) || reposts < 1) {
     throw new RulesError(
       `legal line: invalid 'reposts' threshold ${reposts}. Should be a whole number of at least 1.`,
+      { code: "rules", key: "reposts", value: String(reposts) },
     );
   }
   if (!Number.isFinite(views) || views <= 0) {
-    throw new RulesError(`legal line: invalid 'views' threshold ${views}. Should be a number above 0.`);
+    throw new RulesError(`legal line: invalid 'views' threshold ${views}. Should be a number above 0.`, {
+      code: "rules",
+      key: "views",
+      value: String(views),
+    });
   }
   if (!(rules.viewRate > 0 && rules.viewRate <= 1)) {
     throw new RulesError(
       `legal line: invalid 'viewRate' ${rules.viewRate}. Should be a number above 0 and at most 1.`,
+      { code: "rules", key: "viewRate", value: String(rules.viewRate) },
     );
   }
   return rules;

@@ -6,6 +6,7 @@
 import type { Cascade } from "./cascade.ts";
 import { compilePreset } from "./compiled-builder.ts";
 import type { CompiledGraph } from "./compiled-graph.ts";
+import type { CoreErrorDetail } from "./error-detail.ts";
 import { isPresetId, MAX_NODES, MIN_NODES, PRESET_IDS, type PresetId } from "./generators/presets.ts";
 import type { GraphFacts } from "./graph-facts.ts";
 import { assertGraphFits, DEFAULT_MEMORY_BUDGET, GraphTooLargeError } from "./graph-size.ts";
@@ -49,6 +50,8 @@ export class ScenarioError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** The same, as data for a translated message. */
+    readonly detail?: CoreErrorDetail,
   ) {
     super(`${field}: ${message}`);
   }
@@ -60,32 +63,61 @@ export function validateScenario(input: Scenario): Scenario {
     throw new ScenarioError(
       "preset",
       `unknown preset '${input.preset}'. Use one of ${PRESET_IDS.join(", ")}.`,
+      {
+        code: "unknownChoice",
+        field: "preset",
+        what: "preset",
+        value: String(input.preset),
+        choices: [...PRESET_IDS],
+      },
     );
   }
   if (!Number.isInteger(input.nodes) || input.nodes < MIN_NODES || input.nodes > MAX_NODES) {
     throw new ScenarioError(
       "nodes",
       `${input.nodes} accounts. Should be a whole number from ${MIN_NODES} to ${MAX_NODES}.`,
+      {
+        code: "range",
+        field: "nodes",
+        value: String(input.nodes),
+        range: { min: MIN_NODES, max: MAX_NODES, integer: true },
+        unit: "accounts",
+      },
     );
   }
   try {
     assertGraphFits(input.preset, input.nodes);
   } catch (error) {
     // Named as a nodes error so the panel marks the accounts field.
-    if (error instanceof GraphTooLargeError) throw new ScenarioError("nodes", error.message);
+    if (error instanceof GraphTooLargeError)
+      throw new ScenarioError("nodes", error.message, { ...error.detail, field: "nodes" });
     throw error;
   }
   if (typeof input.seed !== "string" || input.seed.length === 0 || input.seed.length > 100) {
-    throw new ScenarioError("seed", "should be a text of 1 to 100 characters.");
+    throw new ScenarioError("seed", "should be a text of 1 to 100 characters.", {
+      code: "seedText",
+      field: "seed",
+    });
   }
   if (!Object.hasOwn(MODELS, input.model)) {
     throw new ScenarioError(
       "model",
       `unknown model '${input.model}'. Use one of ${Object.keys(MODELS).join(", ")}.`,
+      {
+        code: "unknownChoice",
+        field: "model",
+        what: "model",
+        value: String(input.model),
+        choices: Object.keys(MODELS),
+      },
     );
   }
   if (!(input.horizon > 0 && input.horizon <= 365 * 86400)) {
-    throw new ScenarioError("horizon", `${input.horizon} s. Should be above 0 and at most a year.`);
+    throw new ScenarioError("horizon", `${input.horizon} s. Should be above 0 and at most a year.`, {
+      code: "horizon",
+      field: "horizon",
+      value: String(input.horizon),
+    });
   }
   validateParams(getModel(input.model), input.params, input.preset);
   validateRules(input.rules);
@@ -93,7 +125,7 @@ export function validateScenario(input: Scenario): Scenario {
     validateInterventions(input.interventions ?? []);
   } catch (error) {
     if (error instanceof InterventionError) {
-      throw new ScenarioError(error.field, error.message.slice(error.field.length + 2));
+      throw new ScenarioError(error.field, error.message.slice(error.field.length + 2), error.detail);
     }
     throw error;
   }
@@ -165,7 +197,13 @@ export function runScenario(
   const params = validateParams(model, scenario.params, scenario.preset);
   const source = scenario.source ?? defaultSource(built);
   const sourceIndex = built.compiled.ids.indexOf(source);
-  if (sourceIndex < 0) throw new ScenarioError("source", `no account '${source}' in this graph.`);
+  if (sourceIndex < 0) {
+    throw new ScenarioError("source", `no account '${source}' in this graph.`, {
+      code: "noAccount",
+      field: "source",
+      account: source,
+    });
+  }
   const interventions = scenario.interventions ?? [];
   const context = { source: sourceIndex, facts: built.facts };
   const plan =

@@ -8,12 +8,12 @@
  * last user (first such entry if a path repeats). Entries are not time-sorted.
  */
 import type { Cascade } from "../core/cascade.ts";
-import { InputError, quote } from "./errors.ts";
+import { type Expected, InputError, quote, quoted } from "./errors.ts";
 import { checkText, forEachLine, parseDecimal } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
 import { count, type ReadResult } from "./types.ts";
 
-const EXPECTED_LINE = "cascade_id<TAB>root_uid<TAB>publish_epoch<TAB>n<TAB>root:0 root/a:t ...";
+const EXPECTED_LINE: Expected = { code: "casflowLine" };
 
 export function readCasflow(file: string, text: string, onlyLine?: number): ReadResult {
   text = checkText(file, text, EXPECTED_LINE);
@@ -29,8 +29,8 @@ export function readCasflow(file: string, text: string, onlyLine?: number): Read
     throw new InputError({
       file,
       line: onlyLine,
-      expected: `a cascade on line ${onlyLine} (the file has ${lines} lines)`,
-      found: "no cascade there",
+      expected: { code: "cascadeOnLine", line: onlyLine, lines },
+      found: { code: "noCascadeThere" },
     });
   }
   return { format: "casflow", cascades, warnings: [] };
@@ -42,8 +42,8 @@ function readLine(file: string, line: string, lineNo: number): Cascade {
     throw new InputError({
       file,
       line: lineNo,
-      expected: `5 TAB-separated fields (${EXPECTED_LINE})`,
-      found: `${fields.length} field${fields.length === 1 ? "" : "s"}${fields.length === 1 ? ` in ${quote(line)}` : ""}`,
+      expected: { code: "casflowFields" },
+      found: { code: "fields", count: fields.length, text: fields.length === 1 ? quote(line) : null },
     });
   }
   const [id, rootUid, epochRaw, nRaw, participants] = fields;
@@ -54,8 +54,8 @@ function readLine(file: string, line: string, lineNo: number): Cascade {
       file,
       line: lineNo,
       column: column(2),
-      expected: "a publish time in epoch seconds",
-      found: quote(epochRaw),
+      expected: { code: "publishEpoch" },
+      found: quoted(epochRaw),
     });
   }
   const n = parseDecimal(nRaw);
@@ -64,8 +64,8 @@ function readLine(file: string, line: string, lineNo: number): Cascade {
       file,
       line: lineNo,
       column: column(3),
-      expected: "a participant count",
-      found: quote(nRaw),
+      expected: { code: "participantCount" },
+      found: quoted(nRaw),
     });
   }
   const raws: RawEvent[] = [];
@@ -82,8 +82,8 @@ function readLine(file: string, line: string, lineNo: number): Cascade {
         file,
         line: lineNo,
         column: entryColumn,
-        expected: "a participant path:seconds",
-        found: quote(entry),
+        expected: { code: "participantEntry" },
+        found: quoted(entry),
       });
     }
     const path = entry.slice(0, colon);
@@ -114,7 +114,13 @@ function readLine(file: string, line: string, lineNo: number): Cascade {
     });
   }
   if (raws.length === 0) {
-    throw new InputError({ file, line: lineNo, column: column(4), expected: "participants", found: "none" });
+    throw new InputError({
+      file,
+      line: lineNo,
+      column: column(4),
+      expected: { code: "participants" },
+      found: { code: "none" },
+    });
   }
   const rerouted = rerouteToListedAncestors(raws);
   const tree = buildTree(file, raws, "source");

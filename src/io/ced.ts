@@ -13,14 +13,15 @@
  * - Only the source author's followers are known: views cannot be counted.
  */
 import type { Cascade } from "../core/cascade.ts";
-import { InputError, quote } from "./errors.ts";
+import { type Expected, type Found, InputError, quoted } from "./errors.ts";
 import { isRecord, parseJson } from "./json-text.ts";
 import { checkText, stem } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
 import { type Companion, count, type ReadResult } from "./types.ts";
 
 const CHINA_OFFSET_S = 8 * 3600;
-const EXPECTED = "a CED repost file: a JSON array of {uid, mid, parent, date}";
+const EXPECTED: Expected = { code: "cedReposts" };
+const EXPECTED_ORIGINAL: Expected = { code: "cedOriginal" };
 
 interface Entry {
   uid: string;
@@ -35,8 +36,13 @@ export function readCed(file: string, text: string, original?: Companion): ReadR
   text = checkText(file, text, EXPECTED);
   const data = parseJson(file, text, EXPECTED);
   if (!Array.isArray(data)) {
-    const hint = isRecord(data) && "reposts" in data ? " (this looks like an original-microblog file)" : "";
-    throw new InputError({ file, line: 1, expected: EXPECTED, found: `a JSON ${typeof data}${hint}` });
+    const looksLike = isRecord(data) && "reposts" in data ? "original" : null;
+    throw new InputError({
+      file,
+      line: 1,
+      expected: EXPECTED,
+      found: { code: "jsonType", type: typeof data, looksLike },
+    });
   }
   const lines = entryLines(text, data.length);
   const entries: Entry[] = data.map((item, i) => checkEntry(file, item, i, lines[i]));
@@ -96,14 +102,15 @@ export function readCed(file: string, text: string, original?: Companion): ReadR
 }
 
 function checkEntry(file: string, item: unknown, i: number, line: number): Entry {
-  const bad = (field: string, found: string): InputError =>
-    new InputError({ file, line, column: field, expected: `entry ${i + 1} with a string '${field}'`, found });
-  if (!isRecord(item)) throw bad("uid", `a JSON ${item === null ? "null" : typeof item}`);
+  const bad = (field: string, found: Found): InputError =>
+    new InputError({ file, line, column: field, expected: { code: "cedEntry", entry: i + 1, field }, found });
+  if (!isRecord(item))
+    throw bad("uid", { code: "jsonType", type: item === null ? "null" : typeof item, looksLike: null });
   const str = (field: string, allowNumber: boolean): string => {
     const v = item[field];
     if (typeof v === "string") return v;
     if (allowNumber && typeof v === "number") return String(v);
-    throw bad(field, v === undefined ? "nothing" : quote(JSON.stringify(v)));
+    throw bad(field, v === undefined ? { code: "nothing" } : quoted(JSON.stringify(v)));
   };
   return {
     uid: str("uid", true),
@@ -160,10 +167,8 @@ function chinaDate(file: string, e: Entry, year: number): number {
       file,
       line: e.line,
       column: "date",
-      expected: short
-        ? "a year to complete 'MM月DD日 HH:MM' (give the original-microblog file)"
-        : "a date 'YYYY-mm-dd HH:MM:SS' or 'MM月DD日 HH:MM' (China time)",
-      found: quote(e.date),
+      expected: short ? { code: "cedYear" } : { code: "cedDate" },
+      found: quoted(e.date),
     });
   }
   const ms = Date.UTC(y, mo - 1, da, h, mi, s);
@@ -173,8 +178,8 @@ function chinaDate(file: string, e: Entry, year: number): number {
       file,
       line: e.line,
       column: "date",
-      expected: "a real calendar date",
-      found: quote(e.date),
+      expected: { code: "calendarDate" },
+      found: quoted(e.date),
     });
   }
   return ms / 1000 - CHINA_OFFSET_S;
@@ -185,14 +190,16 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 /** The original microblog: source time (epoch s) and the author's followers. */
 export function readOriginal(original: Companion): { time: number; followers: number | null } {
   const file = original.name;
-  const text = checkText(file, original.text, "a CED original-microblog JSON object");
-  const data = parseJson(file, text, "a CED original-microblog JSON object");
+  const text = checkText(file, original.text, EXPECTED_ORIGINAL);
+  const data = parseJson(file, text, EXPECTED_ORIGINAL);
   if (!isRecord(data)) {
     throw new InputError({
       file,
       line: 1,
-      expected: "a CED original-microblog JSON object",
-      found: Array.isArray(data) ? "a JSON array (this looks like a repost file)" : `a JSON ${typeof data}`,
+      expected: EXPECTED_ORIGINAL,
+      found: Array.isArray(data)
+        ? { code: "jsonType", type: "array", looksLike: "reposts" }
+        : { code: "jsonType", type: typeof data, looksLike: null },
     });
   }
   let time: number;
@@ -209,8 +216,8 @@ export function readOriginal(original: Companion): { time: number; followers: nu
         file,
         line: null,
         column: "time",
-        expected: "epoch seconds or a date like 'Sat Jun 29 12:40:09 +0800 2013'",
-        found: quote(data.time),
+        expected: { code: "cedOriginalTime" },
+        found: quoted(data.time),
       });
     }
     const offset = (m[6] === "-" ? -1 : 1) * (Number(m[7]) * 3600 + Number(m[8]) * 60);
@@ -221,8 +228,8 @@ export function readOriginal(original: Companion): { time: number; followers: nu
       file,
       line: null,
       column: "time",
-      expected: "the source time in epoch seconds",
-      found: data.time === undefined ? "nothing" : quote(JSON.stringify(data.time)),
+      expected: { code: "sourceEpoch" },
+      found: data.time === undefined ? { code: "nothing" } : quoted(JSON.stringify(data.time)),
     });
   }
   const user = data.user;

@@ -2,7 +2,7 @@
  * Which reader to use, from the file name and a look at the first line
  * (content wins over the extension when they disagree; `--format` overrides both).
  */
-import { InputError, quote } from "./errors.ts";
+import { InputError, quoted } from "./errors.ts";
 import { FORMAT_IDS, type FormatId } from "./types.ts";
 
 export function detectFormat(name: string, text: string): FormatId {
@@ -38,7 +38,7 @@ export function detectFormat(name: string, text: string): FormatId {
   throw new InputError({
     file: name,
     line: 1,
-    expected: `a file in one of the known formats (${FORMAT_IDS.join(", ")}); choose one to override`,
-    found: quote(first),
+    expected: { code: "knownFormat", formats: [...FORMAT_IDS] },
+    found: quoted(first),
   });
 }

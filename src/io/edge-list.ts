@@ -6,7 +6,7 @@
  * (its own time and followers). Delimiter: TAB, comma or semicolon, read from
  * the header. See graph-cascades.ts for how rows become cascades.
  */
-import { InputError, quote } from "./errors.ts";
+import { type Expected, InputError, quote, quoted } from "./errors.ts";
 import { type GraphData, interpretGraph, type NodeRecord } from "./graph-cascades.ts";
 import { checkText, forEachLine, parseDecimal, splitFields } from "./text.ts";
 import type { ReadResult } from "./types.ts";
@@ -16,7 +16,7 @@ const TARGET_NAMES = ["target", "to", "child", "dst"];
 const TIME_NAMES = ["time", "timestamp", "date", "seconds", "t"];
 const FOLLOWER_NAMES = ["followers", "audience", "follower_count"];
 const ACCOUNT_NAMES = ["account", "user", "user_id", "uid"];
-const EXPECTED_HEADER = "a header naming the columns source,target (and optionally time, followers, account)";
+const EXPECTED_HEADER: Expected = { code: "edgeHeader", noDelimiter: false };
 
 export function readEdgeList(file: string, text: string): ReadResult {
   text = checkText(file, text, EXPECTED_HEADER);
@@ -44,8 +44,12 @@ export function readEdgeList(file: string, text: string): ReadResult {
       col.followers = names.findIndex((h) => FOLLOWER_NAMES.includes(h));
       col.account = names.findIndex((h) => ACCOUNT_NAMES.includes(h));
       if (!delimiter || col.source === -1 || col.target === -1) {
-        const why = delimiter ? "" : " (no TAB, comma or semicolon between columns)";
-        throw new InputError({ file, line: lineNo, expected: EXPECTED_HEADER + why, found: quote(line) });
+        throw new InputError({
+          file,
+          line: lineNo,
+          expected: { code: "edgeHeader", noDelimiter: !delimiter },
+          found: quoted(line),
+        });
       }
       header = names;
       data.hasTime = col.time !== -1;
@@ -57,8 +61,8 @@ export function readEdgeList(file: string, text: string): ReadResult {
       throw new InputError({
         file,
         line: lineNo,
-        expected: `${header.length} fields separated by '${delimiter === "\t" ? "TAB" : delimiter}'`,
-        found: `${fields.length} in ${quote(line)}`,
+        expected: { code: "fieldCount", count: header.length, delimiter },
+        found: { code: "countIn", count: fields.length, text: quote(line) },
       });
     }
     const source = fields[col.source].trim();
@@ -68,8 +72,8 @@ export function readEdgeList(file: string, text: string): ReadResult {
         file,
         line: lineNo,
         column: header[col.target],
-        expected: "a target id",
-        found: "nothing",
+        expected: { code: "targetId" },
+        found: { code: "nothing" },
       });
     }
     const node: NodeRecord = { line: lineNo };
@@ -83,8 +87,8 @@ export function readEdgeList(file: string, text: string): ReadResult {
             file,
             line: lineNo,
             column: header[col.time],
-            expected: "a time in seconds or an ISO 8601 date like 2024-05-01T08:30:00Z",
-            found: quote(raw),
+            expected: { code: "timeOrIsoDate" },
+            found: quoted(raw),
           });
         }
         if (Number.isNaN(number)) sawDateTime = true;
@@ -94,8 +98,8 @@ export function readEdgeList(file: string, text: string): ReadResult {
             file,
             line: lineNo,
             column: header[col.time],
-            expected: "times all in seconds or all as dates",
-            found: `a mix (${quote(raw)})`,
+            expected: { code: "timesAlike" },
+            found: { code: "timeMix", text: quote(raw) },
           });
         }
         node.time = time;
@@ -110,8 +114,8 @@ export function readEdgeList(file: string, text: string): ReadResult {
             file,
             line: lineNo,
             column: header[col.followers],
-            expected: "a follower count (a number, 0 or more)",
-            found: quote(raw),
+            expected: { code: "followerCountCsv" },
+            found: quoted(raw),
           });
         }
         node.followers = followers;
@@ -132,7 +136,7 @@ export function readEdgeList(file: string, text: string): ReadResult {
     }
   });
   if (header === null) {
-    throw new InputError({ file, line: null, expected: EXPECTED_HEADER, found: "no lines" });
+    throw new InputError({ file, line: null, expected: EXPECTED_HEADER, found: { code: "noLines" } });
   }
   // Nodes keep the order of their own rows; sources never described (the roots) come last.
   for (const [source, line] of referenced) if (!data.nodes.has(source)) data.nodes.set(source, { line });

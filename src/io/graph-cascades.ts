@@ -11,7 +11,7 @@
 import { DirectedGraph } from "graphology";
 import type { Cascade } from "../core/cascade.ts";
 import type { AccountAttributes, GraphAttributes, SocialGraph } from "../core/generators/types.ts";
-import { InputError, quote } from "./errors.ts";
+import { InputError, quote, quoted } from "./errors.ts";
 import { stem } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
 import { count, type FormatId, type ReadResult } from "./types.ts";
@@ -63,7 +63,7 @@ export function interpretGraph(file: string, format: FormatId, data: GraphData):
     else secondParents++;
   }
   if (nodes.size === 0) {
-    throw new InputError({ file, line: null, expected: "at least one node or edge", found: "none" });
+    throw new InputError({ file, line: null, expected: { code: "nodeOrEdge" }, found: { code: "none" } });
   }
   if (secondParents > 0 && !data.hasTime) return network(file, format, data);
 
@@ -236,8 +236,11 @@ export function requireId(file: string, line: number | null, column: string, val
     file,
     line,
     column,
-    expected: "a node id (non-empty text)",
-    found: value === undefined || value === "" ? "nothing" : quote(JSON.stringify(value) ?? String(value)),
+    expected: { code: "nodeId" },
+    found:
+      value === undefined || value === ""
+        ? { code: "nothing" }
+        : quoted(JSON.stringify(value) ?? String(value)),
   });
 }
 

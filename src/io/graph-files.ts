@@ -11,13 +11,13 @@ import createGexfParser from "graphology-gexf/common/parser.js";
 import createGraphmlParser from "graphology-graphml/common/parser.js";
 import type { Attributes } from "graphology-types";
 import { parseIsoDate } from "./edge-list.ts";
-import { InputError, quote } from "./errors.ts";
+import { type Expected, type Found, InputError, quote, quoted } from "./errors.ts";
 import { type GraphData, interpretGraph, type NodeRecord, requireId } from "./graph-cascades.ts";
 import { isRecord, parseJson } from "./json-text.ts";
 import { checkText, parseDecimal } from "./text.ts";
 import type { ReadResult } from "./types.ts";
 
-const EXPECTED_JSON = "a graphology JSON graph {nodes: [{key, attributes}], edges: [{source, target}]}";
+const EXPECTED_JSON: Expected = { code: "graphologyJson" };
 
 export function readGraphologyJson(file: string, text: string): ReadResult {
   text = checkText(file, text, EXPECTED_JSON);
@@ -31,7 +31,7 @@ export function readGraphologyJson(file: string, text: string): ReadResult {
       file,
       line: null,
       column: "edges",
-      expected: "an array of edges",
+      expected: { code: "edgeArray" },
       found: describe(edges),
     });
   }
@@ -43,7 +43,7 @@ export function readGraphologyJson(file: string, text: string): ReadResult {
         file,
         line: null,
         column: where,
-        expected: "a node {key, attributes}",
+        expected: { code: "jsonNode" },
         found: describe(item),
       });
     const key = requireId(file, null, `${where}.key`, item.key);
@@ -57,7 +57,7 @@ export function readGraphologyJson(file: string, text: string): ReadResult {
         file,
         line: null,
         column: where,
-        expected: "an edge {source, target}",
+        expected: { code: "jsonEdge" },
         found: describe(item),
       });
     const source = requireId(file, null, `${where}.source`, item.source);
@@ -71,8 +71,8 @@ export function readGraphologyJson(file: string, text: string): ReadResult {
           file,
           line: null,
           column: `${where}.${end}`,
-          expected: "the key of a listed node",
-          found: quote(key),
+          expected: { code: "nodeKey" },
+          found: quoted(key),
         });
       }
     }
@@ -91,9 +91,8 @@ export function readGraphml(file: string, text: string): ReadResult {
 }
 
 function readXmlGraph(file: string, text: string, format: "gexf" | "graphml"): ReadResult {
-  const expected = format === "gexf" ? "a GEXF document (<gexf>…)" : "a GraphML document (<graphml>…)";
-  text = checkText(file, text, expected);
-  const document = parseXml(file, text, expected);
+  text = checkText(file, text, { code: "xmlDocument", format, wellFormed: false });
+  const document = parseXml(file, text, format);
   let graph: MultiGraph;
   try {
     graph = (format === "gexf" ? parseGexf : parseGraphml)<MultiGraph>(MultiGraph, document);
@@ -101,8 +100,8 @@ function readXmlGraph(file: string, text: string, format: "gexf" | "graphml"): R
     throw new InputError({
       file,
       line: null,
-      expected,
-      found: error instanceof Error ? error.message : String(error),
+      expected: { code: "xmlDocument", format, wellFormed: false },
+      found: { code: "parser", message: error instanceof Error ? error.message : String(error) },
     });
   }
   const data = emptyData();
@@ -119,7 +118,7 @@ const parseGexf = createGexfParser(DOMParser, XmlDocument);
 const parseGraphml = createGraphmlParser(DOMParser, XmlDocument);
 
 /** Parses the XML with xmldom, turning its errors into InputErrors with line and column. */
-function parseXml(file: string, text: string, expected: string): XmlDocument {
+function parseXml(file: string, text: string, format: "gexf" | "graphml"): XmlDocument {
   try {
     return new DOMParser({
       onError: (level, message) => {
@@ -136,8 +135,8 @@ function parseXml(file: string, text: string, expected: string): XmlDocument {
       file,
       line: locator?.lineNumber ?? null,
       column: locator?.columnNumber,
-      expected: `${expected}, well-formed XML`,
-      found: message,
+      expected: { code: "xmlDocument", format, wellFormed: true },
+      found: { code: "parser", message },
     });
   }
 }
@@ -160,8 +159,8 @@ function addNode(file: string, data: GraphData, key: string, attributes: Attribu
         file,
         line: null,
         column: `${where}.time`,
-        expected: "a time in seconds or an ISO date",
-        found: quote(String(time)),
+        expected: { code: "timeOrDate" },
+        found: quoted(String(time)),
       });
     }
     node.time = value;
@@ -175,8 +174,8 @@ function addNode(file: string, data: GraphData, key: string, attributes: Attribu
         file,
         line: null,
         column: `${where}.followers`,
-        expected: "a follower count (0 or more)",
-        found: quote(String(followers)),
+        expected: { code: "followerCountAttr" },
+        found: quoted(String(followers)),
       });
     }
     node.followers = value;
@@ -205,9 +204,9 @@ function metaOf(attributes: Attributes): GraphData["meta"] {
   return meta;
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return "a JSON array";
-  if (value === null) return "null";
-  if (isRecord(value)) return `an object with keys ${quote(Object.keys(value).join(", "))}`;
-  return `a JSON ${typeof value}`;
+function describe(value: unknown): Found {
+  if (Array.isArray(value)) return { code: "jsonType", type: "array", looksLike: null };
+  if (value === null) return { code: "null" };
+  if (isRecord(value)) return { code: "objectKeys", keys: quote(Object.keys(value).join(", ")) };
+  return { code: "jsonType", type: typeof value, looksLike: null };
 }

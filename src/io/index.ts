@@ -28,8 +28,8 @@ export function readCascadeFile(name: string, text: string, options: ReadOptions
       throw new InputError({
         file: name,
         line: null,
-        expected: `a cascade number from 1 to ${result.cascades.length}`,
-        found: String(options.line),
+        expected: { code: "cascadeNumber", count: result.cascades.length },
+        found: { code: "text", text: String(options.line) },
       });
     }
     result.cascades = [result.cascades[index]];

@@ -1,8 +1,8 @@
 /** JSON.parse with errors that name the line and column. */
-import { InputError } from "./errors.ts";
+import { type Expected, InputError } from "./errors.ts";
 import { position } from "./text.ts";
 
-export function parseJson(file: string, text: string, expected: string): unknown {
+export function parseJson(file: string, text: string, expected: Expected): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -22,8 +22,8 @@ export function parseJson(file: string, text: string, expected: string): unknown
   }
 }
 
-function fail(file: string, line: number, column: number, expected: string, message: string): never {
-  throw new InputError({ file, line, column, expected, found: `invalid JSON (${message})` });
+function fail(file: string, line: number, column: number, expected: Expected, message: string): never {
+  throw new InputError({ file, line, column, expected, found: { code: "invalidJson", message } });
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

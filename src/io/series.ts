@@ -9,14 +9,14 @@
  * taken as a repost of the original (depth 1), and the cascade says so.
  */
 import type { Cascade, CascadeEvent } from "../core/cascade.ts";
-import { InputError, quote } from "./errors.ts";
+import { type Expected, InputError, quote, quoted } from "./errors.ts";
 import { checkText, forEachLine, numberField, splitFields, stem } from "./text.ts";
 import { count, type ReadResult } from "./types.ts";
 
 const TIME_NAMES = ["relative_time_second", "time", "seconds", "t"];
 const FOLLOWER_NAMES = ["number_of_followers", "magnitude", "followers"];
 const USER_NAMES = ["user_id", "user", "uid", "account"];
-const EXPECTED_HEADER = "a header 'relative_time_second,number_of_followers' or 'time,magnitude,user_id'";
+const EXPECTED_HEADER: Expected = { code: "seismicHeader" };
 
 interface Row {
   time: number;
@@ -42,7 +42,7 @@ export function readSeismic(file: string, text: string): ReadResult {
       followerCol = header.findIndex((h) => FOLLOWER_NAMES.includes(h));
       userCol = header.findIndex((h) => USER_NAMES.includes(h));
       if (timeCol === -1 || followerCol === -1) {
-        throw new InputError({ file, line: lineNo, expected: EXPECTED_HEADER, found: quote(line) });
+        throw new InputError({ file, line: lineNo, expected: EXPECTED_HEADER, found: quoted(line) });
       }
       return;
     }
@@ -51,13 +51,15 @@ export function readSeismic(file: string, text: string): ReadResult {
       throw new InputError({
         file,
         line: lineNo,
-        expected: `${header.length} fields separated by '${delimiter === "\t" ? "TAB" : delimiter}'`,
-        found: `${fields.length} in ${quote(line)}`,
+        expected: { code: "fieldCount", count: header.length, delimiter },
+        found: { code: "countIn", count: fields.length, text: quote(line) },
       });
     }
     rows.push({
-      time: nonNegative(file, lineNo, header[timeCol], fields[timeCol], "a time in seconds"),
-      followers: nonNegative(file, lineNo, header[followerCol], fields[followerCol], "a follower count"),
+      time: nonNegative(file, lineNo, header[timeCol], fields[timeCol], { code: "seconds" }),
+      followers: nonNegative(file, lineNo, header[followerCol], fields[followerCol], {
+        code: "followerCount",
+      }),
       user: userCol === -1 ? null : fields[userCol].trim(),
       line: lineNo,
     });
@@ -70,7 +72,7 @@ export function readSeismic(file: string, text: string): ReadResult {
 }
 
 export function readTideh(file: string, text: string): ReadResult {
-  const expected = "a TiDeH header '<retweets> <start time in days>'";
+  const expected: Expected = { code: "tidehHeader" };
   text = checkText(file, text, expected);
   let declared = -1;
   const rows: Row[] = [];
@@ -78,22 +80,22 @@ export function readTideh(file: string, text: string): ReadResult {
     const fields = line.trim().split(/\s+/);
     if (fields.length === 1 && fields[0] === "") return;
     if (declared === -1) {
-      if (fields.length !== 2) throw new InputError({ file, line: lineNo, expected, found: quote(line) });
-      declared = numberField(file, lineNo, 1, fields[0], "a retweet count");
-      numberField(file, lineNo, 2, fields[1], "a start time in days");
+      if (fields.length !== 2) throw new InputError({ file, line: lineNo, expected, found: quoted(line) });
+      declared = numberField(file, lineNo, 1, fields[0], { code: "retweetCount" });
+      numberField(file, lineNo, 2, fields[1], { code: "startDays" });
       return;
     }
     if (fields.length !== 2) {
       throw new InputError({
         file,
         line: lineNo,
-        expected: "'<seconds> <followers>' separated by a space",
-        found: quote(line),
+        expected: { code: "tidehRow" },
+        found: quoted(line),
       });
     }
     rows.push({
-      time: nonNegative(file, lineNo, 1, fields[0], "a time in seconds"),
-      followers: nonNegative(file, lineNo, 2, fields[1], "a follower count"),
+      time: nonNegative(file, lineNo, 1, fields[0], { code: "seconds" }),
+      followers: nonNegative(file, lineNo, 2, fields[1], { code: "followerCount" }),
       user: null,
       line: lineNo,
     });
@@ -115,11 +117,17 @@ function nonNegative(
   line: number,
   column: number | string,
   raw: string,
-  expected: string,
+  expected: Expected,
 ): number {
   const value = numberField(file, line, column, raw, expected);
   if (value < 0)
-    throw new InputError({ file, line, column, expected: `${expected} (0 or more)`, found: quote(raw) });
+    throw new InputError({
+      file,
+      line,
+      column,
+      expected: { code: "nonNegative", of: expected },
+      found: quoted(raw),
+    });
   return value;
 }
 
@@ -134,8 +142,8 @@ function seriesCascade(
     throw new InputError({
       file,
       line: null,
-      expected: "at least the original post's row",
-      found: "no rows",
+      expected: { code: "originalRow" },
+      found: { code: "noRows" },
     });
   }
   const t0 = rows[0].time;

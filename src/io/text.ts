@@ -2,13 +2,13 @@
  * Small, fast text helpers shared by the readers: one pass over the text with
  * indexOf (no per-line regular expressions), and strict number parsing.
  */
-import { InputError, quote } from "./errors.ts";
+import { type Expected, InputError, quoted } from "./errors.ts";
 
 /** Strips a byte-order mark and refuses empty and binary files. */
-export function checkText(file: string, text: string, expected: string): string {
+export function checkText(file: string, text: string, expected: Expected): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") {
-    throw new InputError({ file, line: null, expected, found: "an empty file" });
+    throw new InputError({ file, line: null, expected, found: { code: "emptyFile" } });
   }
   const head = text.slice(0, 8192);
   let replacement = 0;
@@ -23,9 +23,9 @@ export function checkText(file: string, text: string, expected: string): string 
   return text;
 }
 
-function binary(file: string, text: string, at: number, expected: string): InputError {
+function binary(file: string, text: string, at: number, expected: Expected): InputError {
   const { line, column } = position(text, at);
-  return new InputError({ file, line, column, expected, found: "binary data (this is not a text file)" });
+  return new InputError({ file, line, column, expected, found: { code: "binary" } });
 }
 
 /** 1-based line and column of a character offset. */
@@ -75,10 +75,10 @@ export function numberField(
   line: number,
   column: number | string,
   raw: string,
-  expected: string,
+  expected: Expected,
 ): number {
   const value = parseDecimal(raw);
-  if (Number.isNaN(value)) throw new InputError({ file, line, column, expected, found: quote(raw) });
+  if (Number.isNaN(value)) throw new InputError({ file, line, column, expected, found: quoted(raw) });
   return value;
 }
 

@@ -45,8 +45,8 @@ export function buildTree(file: string, raws: RawEvent[], onMissingParent: "sour
         throw new InputError({
           file,
           line: raw.line,
-          expected: "a repost of a post that is in the file",
-          found: `a repost of ${quote(raw.parentKey ?? "")}, which is not in the file`,
+          expected: { code: "knownParent" },
+          found: { code: "unknownParent", text: quote(raw.parentKey ?? "") },
         });
       }
       missingParents++;
@@ -121,7 +121,7 @@ function cycleError(file: string, raws: RawEvent[], parent: Int32Array, from: nu
   return new InputError({
     file,
     line,
-    expected: "reposts that lead back to the source post",
-    found: `a cycle ${quote(names, 120)}`,
+    expected: { code: "leadsToSource" },
+    found: { code: "cycle", text: quote(names, 120) },
   });
 }

@@ -11,7 +11,7 @@
  * - delays are minutes after the source; negative delays count as 0, with a warning.
  */
 import type { Cascade } from "../core/cascade.ts";
-import { InputError, quote } from "./errors.ts";
+import { type Expected, InputError, quoted, type TwitterNodePart } from "./errors.ts";
 import { checkText, forEachLine, parseDecimal, stem } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
 import { type Companion, count, type ReadResult } from "./types.ts";
@@ -23,7 +23,7 @@ interface TreeNode {
   key: string;
 }
 
-const EXPECTED_LINE = "an edge ['uid', 'tweet_id', 'delay_minutes']->['uid', 'tweet_id', 'delay_minutes']";
+const EXPECTED_LINE: Expected = { code: "twitterLine" };
 
 export function readTwitterTree(file: string, text: string, labels?: Companion): ReadResult {
   text = checkText(file, text, EXPECTED_LINE);
@@ -37,7 +37,7 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
     if (line.trim() === "") return;
     const arrow = line.indexOf("->");
     if (arrow === -1) {
-      throw new InputError({ file, line: lineNo, expected: EXPECTED_LINE, found: quote(line) });
+      throw new InputError({ file, line: lineNo, expected: EXPECTED_LINE, found: quoted(line) });
     }
     const parent = parseNode(file, lineNo, line.slice(0, arrow), 1);
     const child = parseNode(file, lineNo, line.slice(arrow + 2), arrow + 3);
@@ -46,8 +46,8 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
         throw new InputError({
           file,
           line: lineNo,
-          expected: "one ROOT line",
-          found: `a second ROOT line (the first is line ${source.line})`,
+          expected: { code: "oneRoot" },
+          found: { code: "secondRoot", first: source.line },
         });
       }
       source = { node: child, line: lineNo };
@@ -70,8 +70,8 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
     throw new InputError({
       file,
       line: null,
-      expected: "a line ['ROOT', 'ROOT', '0.0']->[source] naming the source tweet",
-      found: "no ROOT line",
+      expected: { code: "rootLine" },
+      found: { code: "noRootLine" },
     });
   }
   const warnings: string[] = [];
@@ -130,7 +130,7 @@ function rawOf(node: TreeNode, parentKey: string | null, line: number): RawEvent
 /** `['uid', 'tweet_id', '12.5']`, quotes single or double, spaces allowed. */
 function parseNode(file: string, lineNo: number, s: string, column: number): TreeNode {
   let i = s.indexOf("[");
-  if (i === -1 || s.slice(0, i).trim() !== "") throw nodeError(file, lineNo, s, column, i, "'[' first");
+  if (i === -1 || s.slice(0, i).trim() !== "") throw nodeError(file, lineNo, s, column, i, "bracketFirst");
   i++;
   let uid = "";
   let tweet = "";
@@ -138,9 +138,9 @@ function parseNode(file: string, lineNo: number, s: string, column: number): Tre
   for (let k = 0; k < 3; k++) {
     while (s.charCodeAt(i) === 32) i++;
     const q = s[i];
-    if (q !== "'" && q !== '"') throw nodeError(file, lineNo, s, column, i, "quoted items");
+    if (q !== "'" && q !== '"') throw nodeError(file, lineNo, s, column, i, "quoted");
     const end = s.indexOf(q, i + 1);
-    if (end === -1) throw nodeError(file, lineNo, s, column, i, "a closing quote");
+    if (end === -1) throw nodeError(file, lineNo, s, column, i, "closingQuote");
     const item = s.slice(i + 1, end);
     if (k === 0) uid = item;
     else if (k === 1) tweet = item;
@@ -148,12 +148,12 @@ function parseNode(file: string, lineNo: number, s: string, column: number): Tre
     i = end + 1;
     while (s.charCodeAt(i) === 32) i++;
     if (k < 2) {
-      if (s[i] !== ",") throw nodeError(file, lineNo, s, column, i, "three items separated by commas");
+      if (s[i] !== ",") throw nodeError(file, lineNo, s, column, i, "commas");
       i++;
     }
   }
   if (s[i] !== "]" || (i + 1 < s.length && s.slice(i + 1).trim() !== "")) {
-    throw nodeError(file, lineNo, s, column, i, "']' after three items");
+    throw nodeError(file, lineNo, s, column, i, "closingBracket");
   }
   const delay = uid === "ROOT" ? 0 : parseDecimal(delayRaw);
   if (Number.isNaN(delay)) {
@@ -161,8 +161,8 @@ function parseNode(file: string, lineNo: number, s: string, column: number): Tre
       file,
       line: lineNo,
       column: column + s.indexOf(delayRaw),
-      expected: "a delay in minutes (a number)",
-      found: quote(delayRaw),
+      expected: { code: "delayMinutes" },
+      found: quoted(delayRaw),
     });
   }
   return { uid, tweet, delay, key: `${uid}\u0000${tweet}\u0000${delayRaw}` };
@@ -174,14 +174,14 @@ function nodeError(
   s: string,
   column: number,
   at: number,
-  what: string,
+  part: TwitterNodePart,
 ): InputError {
   return new InputError({
     file,
     line,
     column: column + Math.max(0, at),
-    expected: `a node ['uid', 'tweet_id', 'delay_minutes'] (${what})`,
-    found: quote(s.trim()),
+    expected: { code: "twitterNode", part },
+    found: quoted(s.trim()),
   });
 }
 

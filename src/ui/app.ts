@@ -24,7 +24,10 @@ import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scena
 import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
 import { renderControls } from "./controls.ts";
+
 import { h, restoreTypedFields, type TypedField, typedFields } from "./dom.ts";
+import { errorText } from "./error-text.ts";
+
 import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
 import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
 import { type Language, MESSAGES, type Messages, term } from "./i18n.ts";
@@ -972,10 +975,7 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: (
-          (reason: string) => (m: Messages) =>
-            m.loadFailed(reason)
-        )(error instanceof Error ? error.message : String(error)),
+        error: (m: Messages) => m.loadFailed(errorText(error, m)),
       });
     }
   }
@@ -1037,10 +1037,7 @@ export function startApp(root: HTMLElement): void {
       if (error instanceof LabError && error.superseded) return;
       store.set({
         loading: null,
-        error: (
-          (reason: string) => (m: Messages) =>
-            m.loadFailed(reason)
-        )(error instanceof Error ? error.message : String(error)),
+        error: (m: Messages) => m.loadFailed(errorText(error, m)),
       });
     }
   }
@@ -1060,10 +1057,7 @@ export function startApp(root: HTMLElement): void {
     } catch (error) {
       store.set({
         loading: null,
-        error: (
-          (reason: string) => (m: Messages) =>
-            m.loadFailed(reason)
-        )(error instanceof Error ? error.message : String(error)),
+        error: (m: Messages) => m.loadFailed(errorText(error, m)),
       });
     }
   }
@@ -1187,8 +1181,7 @@ export function startApp(root: HTMLElement): void {
       },
       (error: unknown) => {
         if (error instanceof LabError && error.superseded) return;
-        const message = error instanceof Error ? error.message : String(error);
-        store.set({ status: "idle", error: (m) => `${message} ${m.keptLastGood}` });
+        store.set({ status: "idle", error: (m) => `${errorText(error, m)} ${m.keptLastGood}` });
       },
     );
   }
@@ -1220,7 +1213,7 @@ export function startApp(root: HTMLElement): void {
             store.set({ guide: null, observed: null });
             apply(scenario);
           },
-          onInvalid: (message) => store.set({ error: (m) => `${message} ${m.keptLastGood}` }),
+          onInvalid: (error) => store.set({ error: (m) => `${errorText(error, m)} ${m.keptLastGood}` }),
         }),
       );
       shell.presetNote.textContent = term(

@@ -14,8 +14,8 @@ import { type Messages, term } from "./i18n.ts";
 export interface ControlsCallbacks {
   /** A candidate scenario the user asked for (already validated). */
   onApply(scenario: Scenario): void;
-  /** What was wrong with the form. */
-  onInvalid(message: string): void;
+  /** What was wrong with the form (the error, to be worded in the current language). */
+  onInvalid(error: unknown): void;
 }
 
 function field(label: string, input: HTMLElement, help?: string): HTMLElement {
@@ -177,7 +177,7 @@ export function renderControls(
     try {
       callbacks.onApply(validateScenario(candidate));
     } catch (error) {
-      callbacks.onInvalid(error instanceof Error ? error.message : String(error));
+      callbacks.onInvalid(error);
     }
   });
   // Choosing another preset or model starts from that choice's defaults.

@@ -3,7 +3,10 @@ import type { Cascade } from "../core/cascade.ts";
 import type { CountingRules } from "../core/legal.ts";
 import type { Scenario } from "../core/scenario.ts";
 import type { ReadOptions } from "../io/types.ts";
+
+import type { ErrorDetail } from "../worker/error-detail.ts";
 import type { KeyedGraph } from "../worker/monte-carlo-protocol.ts";
+
 import type { GraphSnapshot, InterveneAction, LabRequest, LabResponse } from "../worker/protocol.ts";
 
 export type LabResult = Extract<LabResponse, { type: "result" }>;
@@ -44,7 +47,8 @@ export class LabClient {
         waiter.reject(new LabError("superseded", null, true));
         return;
       }
-      if (response.type === "error") waiter.reject(new LabError(response.message, response.field, false));
+      if (response.type === "error")
+        waiter.reject(new LabError(response.message, response.field, false, response.detail));
       else {
         if (response.type === "result" && response.graph) this.knownGraph = response.graph;
         waiter.resolve(response);
@@ -122,6 +126,8 @@ export class LabError extends Error {
     message: string,
     readonly field: string | null,
     readonly superseded: boolean,
+    /** The worker's error as data, for a message in the page's language. */
+    readonly detail: ErrorDetail | null = null,
   ) {
     super(message);
   }

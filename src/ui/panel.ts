@@ -6,6 +6,7 @@
  */
 import { LIGHT_THEME, PRESENTATION_THEME, type Theme } from "../charts/svg.ts";
 import { h } from "./dom.ts";
+import { errorText } from "./error-text.ts";
 import type { ExportItem } from "./export.ts";
 import type { Messages } from "./i18n.ts";
 
@@ -51,10 +52,9 @@ export abstract class RebuiltPanel {
     if (this.status) this.status.textContent = text ? text(this.m) : "";
   }
 
-  /** An error's message on the status line (the message is the error's own, not translated). */
+  /** An error on the status line, worded in the current language when it carries a detail. */
   protected sayError(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.say(() => message);
+    this.say((m) => errorText(error, m));
   }
 
   /** The charts' theme: large type in presentation mode. */

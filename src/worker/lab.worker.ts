@@ -31,6 +31,7 @@ import {
   type ScenarioRun,
 } from "../core/scenario.ts";
 import { readCascadeFile } from "../io/index.ts";
+import { carriedDetail } from "./error-detail.ts";
 import type { GraphSnapshot, InterveneOutcome, LabRequest, LabResponse } from "./protocol.ts";
 
 let cached: { key: string; built: ScenarioGraph } | null = null;
@@ -244,6 +245,7 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
       type: "error",
       message: error instanceof Error ? error.message : String(error),
       field: error instanceof ScenarioError ? error.field : null,
+      detail: carriedDetail(error),
     };
     self.postMessage(response);
   }

@@ -9,7 +9,9 @@
 import { PlanCache } from "../core/interventions/plan.ts";
 import { createWorkspace } from "../core/models/model.ts";
 import { mergeBatches, prepareScenarioBatch, runScenarioBatch } from "../core/monte-carlo.ts";
+
 import { buildGraph, graphKey, type Scenario, ScenarioError, type ScenarioGraph } from "../core/scenario.ts";
+import { carriedDetail } from "./error-detail.ts";
 import type { KeyedGraph, MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
 
 export const RUNS_PER_CHUNK = 50;
@@ -43,6 +45,7 @@ export function createMonteCarloHandler(
           message: error.message,
           name: error.name,
           field: error instanceof ScenarioError ? error.field : null,
+          detail: carriedDetail(error),
         },
         [],
       );

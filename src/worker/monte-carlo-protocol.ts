@@ -1,6 +1,8 @@
 /** Messages between the Monte Carlo pool and its workers; all structured-clone friendly. */
 import type { BatchPartial } from "../core/monte-carlo.ts";
+
 import type { Scenario, ScenarioGraph } from "../core/scenario.ts";
+import type { ErrorDetail } from "./error-detail.ts";
 
 /** A scenario's graph built elsewhere (the lab worker already holds it), under its `graphKey`. */
 export interface KeyedGraph {
@@ -20,5 +22,12 @@ export type MonteCarloResponse =
   /** Runs finished so far in this worker's range. */
   | { type: "progress"; job: number; done: number }
   | { type: "result"; job: number; partial: BatchPartial }
-  /** `field` names the scenario field at fault (ScenarioError), else null. */
-  | { type: "error"; job: number; message: string; name: string; field: string | null };
+  /** `field` names the scenario field at fault (ScenarioError), else null; `detail` is the error's detail. */
+  | {
+      type: "error";
+      job: number;
+      message: string;
+      name: string;
+      field: string | null;
+      detail: ErrorDetail | null;
+    };

@@ -17,6 +17,7 @@ import {
   summarize,
 } from "../core/monte-carlo.ts";
 import { graphKey, type Scenario } from "../core/scenario.ts";
+import type { ErrorDetail } from "./error-detail.ts";
 import type { KeyedGraph, MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
 
 /** The part of a Worker the pool uses (a fake one runs the handler in-process in tests). */
@@ -56,6 +57,8 @@ export class MonteCarloWorkerError extends Error {
     message: string,
     readonly field: string | null,
     readonly errorName: string,
+    /** The core's error as data, for a message in the page's language. */
+    readonly detail: ErrorDetail | null = null,
   ) {
     super(message);
   }
@@ -167,7 +170,9 @@ export function createMonteCarloPool(options: PoolOptions = {}): MonteCarloPool 
             }
           } else {
             dispose();
-            finish(() => reject(new MonteCarloWorkerError(message.message, message.field, message.name)));
+            finish(() =>
+              reject(new MonteCarloWorkerError(message.message, message.field, message.name, message.detail)),
+            );
           }
         };
         worker.onerror = (event) => {

@@ -6,6 +6,7 @@ import type { BacktestSummary } from "../core/predict/backtest.ts";
 import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
+import type { ErrorDetail } from "./error-detail.ts";
 import type { KeyedGraph } from "./monte-carlo-protocol.ts";
 
 /** The compiled graph as it crosses postMessage, with what the screen needs to show an account. */
@@ -92,7 +93,8 @@ export type LabResponse =
   | { id: number; type: "intervene"; outcome: InterveneOutcome; millis: number }
   | { id: number; type: "backtest"; summary: BacktestSummary[]; millis: number }
   | { id: number; type: "graph"; graph: KeyedGraph | null; millis: number }
-  | { id: number; type: "error"; message: string; field: string | null };
+  /** `detail`: the error's detail (core/io), to be worded in the page's language; null when it has none. */
+  | { id: number; type: "error"; message: string; field: string | null; detail: ErrorDetail | null };
 
 export interface LayoutRequest {
   type: "layout";

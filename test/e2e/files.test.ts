@@ -96,6 +96,16 @@ describe("opening real cascades", () => {
     // Markup from the file is shown as text, never parsed.
     expect(await page.locator(".error b").count()).toBe(0);
     expect(await page.getByTestId("total-reposts").textContent()).toBe("600");
+    // In Chinese the same alert names the file and the line, and says the problem in Chinese.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
+    await expect
+      .poll(() => alert.textContent())
+      .toBe('无法打开文件。broken.txt 第3行第1列：应为以秒计的时间，实际为 "ten"。 当前情景保持不变。');
+    expect(await alert.textContent()).not.toMatch(/expected|found|time in seconds/);
+    await page.getByRole("combobox", { name: "语言" }).selectOption("en");
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/^Could not open the file\. broken\.txt:3:1: expected a time/);
     await page.getByLabel("Format").selectOption("");
   });
 

@@ -218,7 +218,11 @@ describe("language switch", () => {
     await expect.poll(() => error.textContent()).toMatch(/^nodes: .*The last good scenario is kept\.$/);
 
     await page.getByLabel("Language").selectOption("zh");
-    await expect.poll(() => error.textContent()).toMatch(/^nodes: .*已保留上一个有效情景。$/);
+    // The reason too is in Chinese, with the field's label: no English words left from it.
+    await expect
+      .poll(() => error.textContent())
+      .toBe("账号数：-5 无效，应为 10 到 1,000,000 之间的整数。 已保留上一个有效情景。");
+    expect(await error.textContent()).not.toMatch(/[A-Za-z]/);
     expect(await form.locator("[name='seed']").inputValue()).toBe("typed-not-run");
     expect(await form.locator("[name='nodes']").inputValue()).toBe("-5");
     expect(await find.inputValue()).toBe("99999999");

@@ -26,7 +26,15 @@ describe("interventions in a scenario", () => {
   it("validateScenario names the intervention field and its range", () => {
     expect(() =>
       validateScenario({ ...small, interventions: [{ kind: "label", when: { time: 5 }, factor: -1 }] }),
-    ).toThrow(new ScenarioError("interventions[0].factor", "-1. Should be a number from 0 to 1."));
+    ).toThrow(
+      new ScenarioError("interventions[0].factor", "-1. Should be a number from 0 to 1.", {
+        code: "range",
+        field: "interventions[0].factor",
+        value: "-1",
+        range: { min: 0, max: 1 },
+        unit: null,
+      }),
+    );
     expect(validateScenario({ ...small, interventions: [] })).toBeTruthy();
   });
 

@@ -43,6 +43,14 @@ export function checkCentralityFits(graph: CompiledGraph, centrality: Centrality
     field,
     `${centrality} needs a graph of at most ${CENTRALITY_LIMITS[centrality].toLocaleString("en")} accounts; ` +
       `this one has ${graph.n.toLocaleString("en")}. Use one of ${centralitiesFor(graph.n).join(", ")}.`,
+    {
+      code: "centralityTooLarge",
+      field,
+      centrality,
+      limit: CENTRALITY_LIMITS[centrality],
+      n: graph.n,
+      usable: centralitiesFor(graph.n),
+    },
   );
 }
 

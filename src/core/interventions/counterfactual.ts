@@ -47,14 +47,24 @@ export function pruneCascade(
   const cut = new Uint8Array(n);
   if (pruning.deleteAt !== undefined) {
     if (!(pruning.deleteAt >= 0)) {
-      throw new InterventionError("deleteAt", `${pruning.deleteAt}. Should be a number of seconds from 0.`);
+      throw new InterventionError("deleteAt", `${pruning.deleteAt}. Should be a number of seconds from 0.`, {
+        code: "bound",
+        field: "deleteAt",
+        value: String(pruning.deleteAt),
+        bound: "secondsFromZero",
+      });
     }
     for (let i = 0; i < n; i++) if (events[i].time > pruning.deleteAt) cut[i] = 1;
   }
   if (pruning.deleteAtReposts !== undefined) {
     const limit = pruning.deleteAtReposts;
     if (!Number.isInteger(limit) || limit < 0) {
-      throw new InterventionError("deleteAtReposts", `${limit}. Should be a whole number from 0.`);
+      throw new InterventionError("deleteAtReposts", `${limit}. Should be a whole number from 0.`, {
+        code: "bound",
+        field: "deleteAtReposts",
+        value: String(limit),
+        bound: "wholeFromZero",
+      });
     }
     let reposts = 0;
     for (const i of countingOrder(events)) {
@@ -69,7 +79,12 @@ export function pruneCascade(
   }
   for (const [k, i] of (pruning.cutEvents ?? []).entries()) {
     if (!Number.isInteger(i) || i < 0 || i >= n) {
-      throw new InterventionError(`cutEvents[${k}]`, `${i}. Should be an event index from 0 to ${n - 1}.`);
+      throw new InterventionError(`cutEvents[${k}]`, `${i}. Should be an event index from 0 to ${n - 1}.`, {
+        code: "eventIndex",
+        field: `cutEvents[${k}]`,
+        value: String(i),
+        max: n - 1,
+      });
     }
     cut[i] = 1;
   }

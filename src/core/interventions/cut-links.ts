@@ -70,10 +70,12 @@ export function markLinks(
     const u = index.get(poster);
     const v = index.get(follower);
     if (u === undefined || v === undefined) {
-      throw new InterventionError(
-        `${field}[${k}]`,
-        `no account '${u === undefined ? poster : follower}' in this graph.`,
-      );
+      const account = u === undefined ? poster : follower;
+      throw new InterventionError(`${field}[${k}]`, `no account '${account}' in this graph.`, {
+        code: "noAccount",
+        field: `${field}[${k}]`,
+        account,
+      });
     }
     let found = false;
     for (let j = graph.offsets[u]; j < graph.offsets[u + 1]; j++) {
@@ -82,7 +84,14 @@ export function markLinks(
         found = true;
       }
     }
-    if (!found) throw new InterventionError(`${field}[${k}]`, `no link from '${poster}' to '${follower}'.`);
+    if (!found) {
+      throw new InterventionError(`${field}[${k}]`, `no link from '${poster}' to '${follower}'.`, {
+        code: "noLink",
+        field: `${field}[${k}]`,
+        poster,
+        follower,
+      });
+    }
   });
 }
 

@@ -64,7 +64,11 @@ function accountIndices(graph: CompiledGraph, accounts: readonly string[], field
   return accounts.map((account, k) => {
     const i = index.get(account);
     if (i === undefined)
-      throw new InterventionError(`${field}[${k}]`, `no account '${account}' in this graph.`);
+      throw new InterventionError(`${field}[${k}]`, `no account '${account}' in this graph.`, {
+        code: "noAccount",
+        field: `${field}[${k}]`,
+        account,
+      });
     return i;
   });
 }
@@ -81,6 +85,11 @@ function memberships(graph: CompiledGraph, facts: GraphFacts | undefined, field:
     throw new InterventionError(
       field,
       "this graph has no group chats (use the groups or public-account preset).",
+      {
+        code: "notInGraph",
+        field,
+        missing: "groups",
+      },
     );
   }
   return list;
@@ -154,6 +163,7 @@ export function compileInterventions(
           throw new InterventionError(
             `${field}.community`,
             "this graph has no communities (the sbm preset has them).",
+            { code: "notInGraph", field: `${field}.community`, missing: "communities" },
           );
         }
         markCommunityInlinks(graph, community, item.community, removed());

@@ -47,10 +47,20 @@ export interface SearchOptions {
 
 function checkSearch(options: SearchOptions): Required<Omit<SearchOptions, "facts">> {
   if (!(options.target >= 0 && options.target <= 1)) {
-    throw new InterventionError("target", `${options.target}. Should be a chance from 0 to 1.`);
+    throw new InterventionError("target", `${options.target}. Should be a chance from 0 to 1.`, {
+      code: "bound",
+      field: "target",
+      value: String(options.target),
+      bound: "chance",
+    });
   }
   if (!Number.isInteger(options.runs) || options.runs < 1) {
-    throw new InterventionError("runs", `${options.runs}. Should be a whole number of at least 1.`);
+    throw new InterventionError("runs", `${options.runs}. Should be a whole number of at least 1.`, {
+      code: "bound",
+      field: "runs",
+      value: String(options.runs),
+      bound: "wholeAtLeastOne",
+    });
   }
   return { prong: "reposts", criterion: "estimate", ...options };
 }
@@ -81,7 +91,12 @@ export function latestSafeTime(
   const { target, runs, prong, criterion } = checkSearch(options);
   const resolution = options.resolution ?? 60;
   if (!(resolution > 0)) {
-    throw new InterventionError("resolution", `${resolution}. Should be a number of seconds above 0.`);
+    throw new InterventionError("resolution", `${resolution}. Should be a number of seconds above 0.`, {
+      code: "bound",
+      field: "resolution",
+      value: String(resolution),
+      bound: "secondsAboveZero",
+    });
   }
   const steps: LatestSafeResult["steps"] = [];
   const at = (time: number, plan = true): Interval => {

@@ -4,6 +4,7 @@
  * ids are the graph's ids, times are seconds after the source post, counts
  * are reposts recorded so far (the source not counted).
  */
+import type { CoreErrorDetail } from "../error-detail.ts";
 
 /** When a time-triggered strategy starts: at a time, or when the repost count reaches a number. */
 export type Trigger = { time: number } | { reposts: number };
@@ -68,6 +69,8 @@ export class InterventionError extends Error {
     /** Path of the offending field, e.g. "interventions[1].share". */
     readonly field: string,
     message: string,
+    /** The same, as data for a translated message. */
+    readonly detail?: CoreErrorDetail,
   ) {
     super(`${field}: ${message}`);
   }
@@ -88,6 +91,13 @@ function requireNumber(field: string, value: unknown, min: number, max: number, 
     throw new InterventionError(
       field,
       `${String(value)}. Should be ${integer ? "a whole number" : "a number"} from ${min} to ${max}.`,
+      {
+        code: "range",
+        field,
+        value: String(value),
+        range: integer ? { min, max, integer } : { min, max },
+        unit: null,
+      },
     );
   }
   return value;
@@ -95,14 +105,22 @@ function requireNumber(field: string, value: unknown, min: number, max: number, 
 
 function requireAccounts(field: string, value: unknown): string[] {
   if (!Array.isArray(value) || value.some((a) => typeof a !== "string" || a.length === 0)) {
-    throw new InterventionError(field, "should be a list of account ids (non-empty texts).");
+    throw new InterventionError(field, "should be a list of account ids (non-empty texts).", {
+      code: "shape",
+      field,
+      shape: "accounts",
+    });
   }
   return value as string[];
 }
 
 function validateTrigger(field: string, when: unknown): Trigger {
   if (typeof when !== "object" || when === null) {
-    throw new InterventionError(field, "should be { time: seconds } or { reposts: count }.");
+    throw new InterventionError(field, "should be { time: seconds } or { reposts: count }.", {
+      code: "shape",
+      field,
+      shape: "trigger",
+    });
   }
   const keys = Object.keys(when);
   if (keys.length === 1 && keys[0] === "time") {
@@ -113,15 +131,27 @@ function validateTrigger(field: string, when: unknown): Trigger {
       reposts: requireNumber(`${field}.reposts`, (when as { reposts: unknown }).reposts, 0, MAX_COUNT, true),
     };
   }
-  throw new InterventionError(field, "should have exactly one of 'time' (seconds) or 'reposts' (count).");
+  throw new InterventionError(field, "should have exactly one of 'time' (seconds) or 'reposts' (count).", {
+    code: "shape",
+    field,
+    shape: "triggerKey",
+  });
 }
 
 /** Checks one intervention field by field; returns it unchanged, or throws naming the field and the range. */
 export function validateIntervention(input: Intervention, field = "intervention"): Intervention {
   if (typeof input !== "object" || input === null || !INTERVENTION_KINDS.includes(input.kind)) {
+    const kind = String((input as { kind?: unknown } | null)?.kind);
     throw new InterventionError(
       `${field}.kind`,
-      `unknown kind '${String((input as { kind?: unknown } | null)?.kind)}'. Use one of ${INTERVENTION_KINDS.join(", ")}.`,
+      `unknown kind '${kind}'. Use one of ${INTERVENTION_KINDS.join(", ")}.`,
+      {
+        code: "unknownChoice",
+        field: `${field}.kind`,
+        what: "kind",
+        value: kind,
+        choices: [...INTERVENTION_KINDS],
+      },
     );
   }
   switch (input.kind) {
@@ -133,6 +163,13 @@ export function validateIntervention(input: Intervention, field = "intervention"
         throw new InterventionError(
           `${field}.centrality`,
           `unknown centrality '${String(input.centrality)}'. Use one of ${CENTRALITIES.join(", ")}.`,
+          {
+            code: "unknownChoice",
+            field: `${field}.centrality`,
+            what: "centrality",
+            value: String(input.centrality),
+            choices: [...CENTRALITIES],
+          },
         );
       }
       requireNumber(`${field}.count`, input.count, 0, MAX_COUNT, true);
@@ -168,6 +205,11 @@ export function validateIntervention(input: Intervention, field = "intervention"
         throw new InterventionError(
           `${field}.links`,
           "should be a list of [poster, follower] account id pairs.",
+          {
+            code: "shape",
+            field: `${field}.links`,
+            shape: "links",
+          },
         );
       }
       break;
@@ -189,7 +231,13 @@ export function validateInterventions(
   list: readonly Intervention[],
   field = "interventions",
 ): Intervention[] {
-  if (!Array.isArray(list)) throw new InterventionError(field, "should be a list of interventions.");
+  if (!Array.isArray(list)) {
+    throw new InterventionError(field, "should be a list of interventions.", {
+      code: "shape",
+      field,
+      shape: "interventions",
+    });
+  }
   return list.map((item, i) => validateIntervention(item, `${field}[${i}]`));
 }
 

@@ -4,6 +4,7 @@
  * `simulate()` owns the start, the stopping rule and the recording.
  */
 import type { CompiledGraph } from "../compiled-graph.ts";
+import { type CoreErrorDetail, describeRange, type NumberRange } from "../error-detail.ts";
 import { EventQueue } from "../event-queue.ts";
 import type { PresetId } from "../generators/presets.ts";
 import type { Rng } from "../random.ts";
@@ -260,15 +261,24 @@ export function delayParams(medianDescription: string): ParamSpec[] {
 
 export class ParamError extends Error {
   override name = "ParamError";
+  constructor(
+    message: string,
+    /** The same, as data for a translated message. */
+    readonly detail?: CoreErrorDetail,
+  ) {
+    super(message);
+  }
 }
 
-/** Range in words, for messages: "from 0 to 1", "above 0 and at most 4", "at least 0 and below 1". */
-export function describeRange(spec: ParamSpec): string {
-  const kind = spec.integer ? "a whole number" : "a number";
-  if (!spec.minExclusive && !spec.maxExclusive) return `${kind} from ${spec.min} to ${spec.max}`;
-  const low = spec.minExclusive ? `above ${spec.min}` : `at least ${spec.min}`;
-  const high = spec.maxExclusive ? `below ${spec.max}` : `at most ${spec.max}`;
-  return `${kind} ${low} and ${high}`;
+export { describeRange };
+
+/** The range part of a parameter's schema, as a plain object (it goes into error details). */
+function rangeOf(spec: ParamSpec): NumberRange {
+  const range: NumberRange = { min: spec.min, max: spec.max };
+  if (spec.integer) range.integer = true;
+  if (spec.minExclusive) range.minExclusive = true;
+  if (spec.maxExclusive) range.maxExclusive = true;
+  return range;
 }
 
 /** Checks every parameter against the model's schema; fills defaults; refuses unknown keys. */
@@ -277,9 +287,13 @@ export function validateParams(model: CascadeModel, raw: Partial<Params>, preset
   for (const key of Object.keys(raw)) {
     const spec = model.params.find((s) => s.key === key);
     if (!spec) {
-      throw new ParamError(
-        `${model.id}: unknown parameter '${key}'. Parameters are ${model.params.map((s) => s.key).join(", ")}.`,
-      );
+      const known = model.params.map((s) => s.key);
+      throw new ParamError(`${model.id}: unknown parameter '${key}'. Parameters are ${known.join(", ")}.`, {
+        code: "paramUnknown",
+        model: model.id,
+        key,
+        known,
+      });
     }
     const value = raw[key];
     if (value === undefined) continue;
@@ -292,7 +306,13 @@ export function validateParams(model: CascadeModel, raw: Partial<Params>, preset
       tooHigh ||
       (spec.integer && !Number.isInteger(value))
     ) {
-      throw new ParamError(`${model.id}: invalid '${key}' ${value}. Should be ${describeRange(spec)}.`);
+      throw new ParamError(`${model.id}: invalid '${key}' ${value}. Should be ${describeRange(spec)}.`, {
+        code: "paramRange",
+        model: model.id,
+        key,
+        value: String(value),
+        range: rangeOf(spec),
+      });
     }
     params[key] = value;
   }
