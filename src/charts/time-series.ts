@@ -5,6 +5,7 @@
 import { bisectRight } from "d3-array";
 import { scaleLinear, scaleSymlog } from "d3-scale";
 import type { Crossing, CumulativeSeries, LineReport } from "../core/legal.ts";
+import { besideLabel, type LabelPlace, labelsOverlap } from "./label-box.ts";
 import { textWidth, wrapCaption } from "./parts.ts";
 import {
   bottomAxis,
@@ -163,7 +164,7 @@ export function timeSeriesChart(
       curveThroughLabel ||
       (shownCrossing !== null &&
         shownCrossing.time <= cursor &&
-        labelsCollide(
+        labelsOverlap(
           crossingLabelBox(
             text.crossingLabel(kind, shownCrossing, threshold),
             x(shownCrossing.time),
@@ -171,8 +172,15 @@ export function timeSeriesChart(
             width,
             theme,
           ),
-          { left: lineLabelLeft, right: width - MARGIN.right - 4, baseline: y(threshold) - 5 },
-          theme,
+          {
+            left: lineLabelLeft,
+            right: width - MARGIN.right - 4,
+            top: y(threshold) - 5 - theme.fontSize,
+            bottom: y(threshold) - 5,
+          },
+          // Nor nearly touch.
+          theme.fontSize / 2,
+          2,
         ));
     g.appendChild(
       svg(
@@ -440,7 +448,7 @@ function crossingMark(
       "text",
       {
         class: "crossing-label",
-        x: box.anchor === "end" ? box.right : box.left,
+        x: box.x,
         y: box.baseline,
         "text-anchor": box.anchor,
         fill: theme.foreground,
@@ -452,49 +460,19 @@ function crossingMark(
   return g;
 }
 
-interface LabelBox {
-  left: number;
-  right: number;
-  baseline: number;
-}
-
-function crossingLabelBaseline(top: number, theme: Theme): number {
-  return top + theme.fontSize + 4;
-}
-
 /**
  * Where `crossingMark` puts its label: right of the marker, or left of it in the right part of the chart;
  * on the other side when it would leave the plot there (large type), and within the plot when neither fits.
  */
-function crossingLabelBox(
-  label: string,
-  cx: number,
-  top: number,
-  width: number,
-  theme: Theme,
-): LabelBox & { anchor: "start" | "end" } {
-  // Bold text runs a little wider than `textWidth`'s estimate.
-  const w = textWidth(label, theme.fontSize) * 1.1;
-  const baseline = crossingLabelBaseline(top, theme);
-  const plotLeft = MARGIN.left + 4;
-  const plotRight = width - MARGIN.right;
-  const leftOf = { left: cx - 8 - w, right: cx - 8, baseline, anchor: "end" as const };
-  const rightOf = { left: cx + 8, right: cx + 8 + w, baseline, anchor: "start" as const };
-  const [preferred, other] = cx > width * 0.6 ? [leftOf, rightOf] : [rightOf, leftOf];
-  const fits = (b: LabelBox) => b.left >= plotLeft && b.right <= plotRight;
-  if (fits(preferred)) return preferred;
-  if (fits(other)) return other;
-  // Neither side fits: inside the plot, across the marker if it must.
-  const left = Math.max(plotLeft, Math.min(preferred.left, plotRight - w));
-  return { left, right: left + w, baseline, anchor: "start" };
-}
-
-/** Whether two one-line labels of the theme's type overlap or nearly touch. */
-function labelsCollide(a: LabelBox, b: LabelBox, theme: Theme): boolean {
-  const gap = theme.fontSize / 2;
-  return (
-    a.left < b.right + gap && b.left < a.right + gap && Math.abs(a.baseline - b.baseline) < theme.fontSize + 2
-  );
+function crossingLabelBox(label: string, cx: number, top: number, width: number, theme: Theme): LabelPlace {
+  return besideLabel(cx, top + theme.fontSize + 4, {
+    // Bold text runs a little wider than `textWidth`'s estimate.
+    width: textWidth(label, theme.fontSize) * 1.1,
+    height: theme.fontSize,
+    gap: 8,
+    within: { left: MARGIN.left + 4, right: width - MARGIN.right },
+    prefer: cx > width * 0.6 ? "left" : "right",
+  });
 }
 
 /** 0, 1k, 10k, 100k ... up to max: ticks for a symlog axis. */
