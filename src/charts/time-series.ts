@@ -6,13 +6,12 @@ import { bisectRight } from "d3-array";
 import { scaleLinear, scaleSymlog } from "d3-scale";
 import type { Crossing, CumulativeSeries, LineReport } from "../core/legal.ts";
 import { besideLabel, type LabelPlace, labelsOverlap } from "./label-box.ts";
-import { textWidth, wrapCaption } from "./parts.ts";
+import { captionHeight, chartFrame, textWidth } from "./parts.ts";
 import {
   bottomAxis,
   type ChartContext,
   chartRoot,
   formatTick,
-  LIGHT_THEME,
   leftAxis,
   pathData,
   round,
@@ -20,7 +19,7 @@ import {
   type Theme,
   timeTicks,
 } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import type { ChartText } from "./text.ts";
 
 export interface TimeSeriesData {
   series: CumulativeSeries;
@@ -58,12 +57,10 @@ export function timeSeriesChart(
   options: TimeSeriesOptions,
   context: ChartContext,
 ): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
-  const width = options.width ?? 760;
-  const captionLines = wrapCaption(options.caption ? options.caption.split("\n") : [], width - 16, theme);
-  const captionHeight = captionLines.length * (theme.fontSize + 4) + (captionLines.length ? 8 : 0);
-  const height = (options.height ?? 440) + captionHeight;
+  // The shared frame's options, but not its title, caption or time axis: drawn here a few pixels apart.
+  const frame = chartFrame(options, () => 440);
+  const { theme, text, width, height, lines } = frame;
+  const capHeight = captionHeight(lines, theme);
   const { series, report } = data;
   const maxTime =
     options.maxTime ?? Math.max(defaultMaxTime(series, report), (options.marker?.time ?? 0) * 1.1);
@@ -85,7 +82,7 @@ export function timeSeriesChart(
     ),
   );
 
-  const plotHeight = height - captionHeight - MARGIN.top - MARGIN.bottom;
+  const plotHeight = height - capHeight - MARGIN.top - MARGIN.bottom;
   const gap = 28;
   const panelHeight = (plotHeight - gap) / 2;
   const x = scaleLinear()
@@ -304,7 +301,7 @@ export function timeSeriesChart(
       text.timeAxis,
     ),
   );
-  captionLines.forEach((line, i) => {
+  lines.forEach((line, i) => {
     root.appendChild(
       svg(
         context,
@@ -312,7 +309,7 @@ export function timeSeriesChart(
         {
           class: "caption",
           x: 8,
-          y: height - captionHeight + 8 + (i + 0.8) * (theme.fontSize + 4),
+          y: height - capHeight + 8 + (i + 0.8) * (theme.fontSize + 4),
           fill: theme.muted,
           "font-size": theme.fontSize * 0.9,
         },
