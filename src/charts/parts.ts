@@ -82,7 +82,7 @@ export function closeChart(
 }
 
 /** The chart's title, top left. */
-export function titleText(context: ChartContext, title: string, x: number, theme: Theme): SVGTextElement {
+function titleText(context: ChartContext, title: string, x: number, theme: Theme): SVGTextElement {
   return svg(
     context,
     "text",
@@ -108,7 +108,7 @@ export function captionHeight(lines: readonly string[], theme: Theme): number {
 }
 
 /** Caption block starting at `top` (the bottom strip of the chart). */
-export function captionBlock(
+function captionBlock(
   context: ChartContext,
   lines: readonly string[],
   top: number,
