@@ -12,16 +12,15 @@ import { type HierarchyPointNode, stratify, tree } from "d3-hierarchy";
 import { timeColour } from "./network.ts";
 import {
   axisTitle,
-  captionBlock,
-  captionHeight,
   captionLines,
+  chartFrame,
+  closeChart,
   type LegendItem,
   legend,
+  openChart,
   pointLabel,
-  titleText,
-  wrapCaption,
 } from "./parts.ts";
-import { type ChartContext, chartRoot, LIGHT_THEME, round, svg, type Theme } from "./svg.ts";
+import { type ChartContext, round, svg, type Theme } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
 /** The parts of a cascade event the tree needs; `Cascade.events` fits as is. */
@@ -249,15 +248,10 @@ export function cascadeTreeChart(
   options: CascadeTreeOptions,
   context: ChartContext,
 ): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
-  const words = text.tree;
-  const layout = options.layout ?? "tidy";
-  const width = options.width ?? 760;
-  const baseHeight = options.height ?? (layout === "radial" ? 760 : 520);
-  const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
   const { events } = data;
   if (events.length === 0) throw new CascadeTreeError("cascade-tree: the cascade has no events.");
+  const layout = options.layout ?? "tidy";
+  const cursor = options.cursor ?? Number.POSITIVE_INFINITY;
   const tipping = tippingEvents(data);
   const laid =
     options.precomputed && treeLayoutFits(options.precomputed, data, options)
@@ -275,26 +269,17 @@ export function cascadeTreeChart(
     ghost[i] = options.ghosted?.has(i) || (p >= 0 && ghost[p] === 1) ? 1 : 0;
   }
 
-  const lines = wrapCaption(
-    captionLines(
-      selection.summarised ? words.summary(kept.length, selection.total) : undefined,
-      options.caption,
-    ),
-    width - 16,
-    theme,
+  // A summarised tree says so first in the caption.
+  const summary = selection.summarised
+    ? (options.text ?? ENGLISH_CHART_TEXT).tree.summary(kept.length, selection.total)
+    : undefined;
+  const frame = chartFrame({ ...options, caption: captionLines(summary, options.caption).join("\n") }, () =>
+    layout === "radial" ? 760 : 520,
   );
-  const capHeight = captionHeight(lines, theme);
-  const height = baseHeight + capHeight;
+  const { theme, text, width, baseHeight } = frame;
+  const words = text.tree;
   const title = options.title ?? words.title;
-  const svgRoot = chartRoot(
-    context,
-    width,
-    height,
-    theme,
-    title,
-    words.description(selection.total, maxDepth),
-  );
-  svgRoot.appendChild(titleText(context, title, 16, theme));
+  const svgRoot = openChart(context, frame, title, words.description(selection.total, maxDepth), 16);
 
   const items: LegendItem[] = [
     { label: words.early, colour: timeColour(0, 1), mark: "dot" },
@@ -447,8 +432,7 @@ export function cascadeTreeChart(
     );
   }
   svgRoot.appendChild(marks);
-  if (lines.length) svgRoot.appendChild(captionBlock(context, lines, baseHeight, theme));
-  return svgRoot;
+  return closeChart(context, svgRoot, frame);
 }
 
 /** The tree as rows for "underlying data as CSV": one row per event. */

@@ -4,6 +4,7 @@
  * line. Everything is text and plain shapes, so exports need no fonts or CSS.
  */
 import { scaleLinear, scaleSymlog } from "d3-scale";
+import { besideLabel } from "./label-box.ts";
 import { bottomAxis, type ChartContext, chartRoot, LIGHT_THEME, svg, type Theme, timeTicks } from "./svg.ts";
 import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
 
@@ -81,7 +82,7 @@ export function closeChart(
 }
 
 /** The chart's title, top left. */
-export function titleText(context: ChartContext, title: string, x: number, theme: Theme): SVGTextElement {
+function titleText(context: ChartContext, title: string, x: number, theme: Theme): SVGTextElement {
   return svg(
     context,
     "text",
@@ -107,7 +108,7 @@ export function captionHeight(lines: readonly string[], theme: Theme): number {
 }
 
 /** Caption block starting at `top` (the bottom strip of the chart). */
-export function captionBlock(
+function captionBlock(
   context: ChartContext,
   lines: readonly string[],
   top: number,
@@ -409,25 +410,21 @@ export function pointLabel(
   right: number,
   theme: Theme,
 ): SVGTextElement {
-  // Bold type runs a little wider than the estimate.
-  const width = textWidth(label, theme.fontSize) * 1.08;
-  const left = 4;
-  let at = x + 10;
-  let anchor = "start";
-  if (at + width > right) {
-    if (x - 10 - width >= left) {
-      at = x - 10;
-      anchor = "end";
-    } else at = Math.max(left, right - width);
-  }
+  const place = besideLabel(x, y, {
+    // Bold type runs a little wider than the estimate.
+    width: textWidth(label, theme.fontSize) * 1.08,
+    height: theme.fontSize,
+    gap: 10,
+    within: { left: 4, right },
+  });
   return svg(
     context,
     "text",
     {
       class: className,
-      x: at,
+      x: place.x,
       y,
-      "text-anchor": anchor,
+      "text-anchor": place.anchor,
       fill: theme.foreground,
       stroke: theme.background,
       "stroke-width": 3,

@@ -5,13 +5,13 @@
 import { bisectRight } from "d3-array";
 import { scaleLinear, scaleSymlog } from "d3-scale";
 import type { Crossing, CumulativeSeries, LineReport } from "../core/legal.ts";
-import { textWidth, wrapCaption } from "./parts.ts";
+import { besideLabel, type LabelPlace, labelsOverlap } from "./label-box.ts";
+import { captionHeight, chartFrame, textWidth } from "./parts.ts";
 import {
   bottomAxis,
   type ChartContext,
   chartRoot,
   formatTick,
-  LIGHT_THEME,
   leftAxis,
   pathData,
   round,
@@ -19,7 +19,7 @@ import {
   type Theme,
   timeTicks,
 } from "./svg.ts";
-import { type ChartText, ENGLISH_CHART_TEXT } from "./text.ts";
+import type { ChartText } from "./text.ts";
 
 export interface TimeSeriesData {
   series: CumulativeSeries;
@@ -57,12 +57,10 @@ export function timeSeriesChart(
   options: TimeSeriesOptions,
   context: ChartContext,
 ): SVGSVGElement {
-  const theme = options.theme ?? LIGHT_THEME;
-  const text = options.text ?? ENGLISH_CHART_TEXT;
-  const width = options.width ?? 760;
-  const captionLines = wrapCaption(options.caption ? options.caption.split("\n") : [], width - 16, theme);
-  const captionHeight = captionLines.length * (theme.fontSize + 4) + (captionLines.length ? 8 : 0);
-  const height = (options.height ?? 440) + captionHeight;
+  // The shared frame's options, but not its title, caption or time axis: drawn here a few pixels apart.
+  const frame = chartFrame(options, () => 440);
+  const { theme, text, width, height, lines } = frame;
+  const capHeight = captionHeight(lines, theme);
   const { series, report } = data;
   const maxTime =
     options.maxTime ?? Math.max(defaultMaxTime(series, report), (options.marker?.time ?? 0) * 1.1);
@@ -84,7 +82,7 @@ export function timeSeriesChart(
     ),
   );
 
-  const plotHeight = height - captionHeight - MARGIN.top - MARGIN.bottom;
+  const plotHeight = height - capHeight - MARGIN.top - MARGIN.bottom;
   const gap = 28;
   const panelHeight = (plotHeight - gap) / 2;
   const x = scaleLinear()
@@ -163,7 +161,7 @@ export function timeSeriesChart(
       curveThroughLabel ||
       (shownCrossing !== null &&
         shownCrossing.time <= cursor &&
-        labelsCollide(
+        labelsOverlap(
           crossingLabelBox(
             text.crossingLabel(kind, shownCrossing, threshold),
             x(shownCrossing.time),
@@ -171,8 +169,15 @@ export function timeSeriesChart(
             width,
             theme,
           ),
-          { left: lineLabelLeft, right: width - MARGIN.right - 4, baseline: y(threshold) - 5 },
-          theme,
+          {
+            left: lineLabelLeft,
+            right: width - MARGIN.right - 4,
+            top: y(threshold) - 5 - theme.fontSize,
+            bottom: y(threshold) - 5,
+          },
+          // Nor nearly touch.
+          theme.fontSize / 2,
+          2,
         ));
     g.appendChild(
       svg(
@@ -296,7 +301,7 @@ export function timeSeriesChart(
       text.timeAxis,
     ),
   );
-  captionLines.forEach((line, i) => {
+  lines.forEach((line, i) => {
     root.appendChild(
       svg(
         context,
@@ -304,7 +309,7 @@ export function timeSeriesChart(
         {
           class: "caption",
           x: 8,
-          y: height - captionHeight + 8 + (i + 0.8) * (theme.fontSize + 4),
+          y: height - capHeight + 8 + (i + 0.8) * (theme.fontSize + 4),
           fill: theme.muted,
           "font-size": theme.fontSize * 0.9,
         },
@@ -440,7 +445,7 @@ function crossingMark(
       "text",
       {
         class: "crossing-label",
-        x: box.anchor === "end" ? box.right : box.left,
+        x: box.x,
         y: box.baseline,
         "text-anchor": box.anchor,
         fill: theme.foreground,
@@ -452,49 +457,19 @@ function crossingMark(
   return g;
 }
 
-interface LabelBox {
-  left: number;
-  right: number;
-  baseline: number;
-}
-
-function crossingLabelBaseline(top: number, theme: Theme): number {
-  return top + theme.fontSize + 4;
-}
-
 /**
  * Where `crossingMark` puts its label: right of the marker, or left of it in the right part of the chart;
  * on the other side when it would leave the plot there (large type), and within the plot when neither fits.
  */
-function crossingLabelBox(
-  label: string,
-  cx: number,
-  top: number,
-  width: number,
-  theme: Theme,
-): LabelBox & { anchor: "start" | "end" } {
-  // Bold text runs a little wider than `textWidth`'s estimate.
-  const w = textWidth(label, theme.fontSize) * 1.1;
-  const baseline = crossingLabelBaseline(top, theme);
-  const plotLeft = MARGIN.left + 4;
-  const plotRight = width - MARGIN.right;
-  const leftOf = { left: cx - 8 - w, right: cx - 8, baseline, anchor: "end" as const };
-  const rightOf = { left: cx + 8, right: cx + 8 + w, baseline, anchor: "start" as const };
-  const [preferred, other] = cx > width * 0.6 ? [leftOf, rightOf] : [rightOf, leftOf];
-  const fits = (b: LabelBox) => b.left >= plotLeft && b.right <= plotRight;
-  if (fits(preferred)) return preferred;
-  if (fits(other)) return other;
-  // Neither side fits: inside the plot, across the marker if it must.
-  const left = Math.max(plotLeft, Math.min(preferred.left, plotRight - w));
-  return { left, right: left + w, baseline, anchor: "start" };
-}
-
-/** Whether two one-line labels of the theme's type overlap or nearly touch. */
-function labelsCollide(a: LabelBox, b: LabelBox, theme: Theme): boolean {
-  const gap = theme.fontSize / 2;
-  return (
-    a.left < b.right + gap && b.left < a.right + gap && Math.abs(a.baseline - b.baseline) < theme.fontSize + 2
-  );
+function crossingLabelBox(label: string, cx: number, top: number, width: number, theme: Theme): LabelPlace {
+  return besideLabel(cx, top + theme.fontSize + 4, {
+    // Bold text runs a little wider than `textWidth`'s estimate.
+    width: textWidth(label, theme.fontSize) * 1.1,
+    height: theme.fontSize,
+    gap: 8,
+    within: { left: MARGIN.left + 4, right: width - MARGIN.right },
+    prefer: cx > width * 0.6 ? "left" : "right",
+  });
 }
 
 /** 0, 1k, 10k, 100k ... up to max: ticks for a symlog axis. */
