@@ -142,15 +142,6 @@ export function leftAxis(
   return g;
 }
 
-/** "0", "30 min", "2 h", "1 d 6 h": a time tick label. */
-export function formatTick(seconds: number): string {
-  if (seconds === 0) return "0";
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 86400) return `${round(seconds / 3600)} h`;
-  return `${round(seconds / 86400)} d`;
-}
-
 /** Nice tick values on a time axis: multiples of minutes, hours or days. */
 export function timeTicks(max: number, count = 6): number[] {
   const steps = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];

@@ -11,7 +11,6 @@ import {
   bottomAxis,
   type ChartContext,
   chartRoot,
-  formatTick,
   leftAxis,
   pathData,
   round,
@@ -287,7 +286,9 @@ export function timeSeriesChart(
     );
   }
   const axisY = MARGIN.top + plotHeight;
-  root.appendChild(bottomAxis(context, timeTicks(maxTime), x, axisY, formatTick, theme));
+  root.appendChild(
+    bottomAxis(context, timeTicks(maxTime), x, axisY, (t) => (t === 0 ? "0" : text.duration(t)), theme),
+  );
   root.appendChild(
     svg(
       context,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CHINESE_CHART_TEXT } from "../../src/charts/text-zh.ts";
 import { timeSeriesChart } from "../../src/charts/time-series.ts";
 import { cumulativeSeries, DEFAULT_RULES, evaluateLine } from "../../src/core/legal.ts";
 import { DEFAULT_SCENARIO, runScenario } from "../../src/core/scenario.ts";
@@ -19,6 +20,20 @@ describe("timeSeriesChart", () => {
       jsdomContext(),
     );
     expectSvgSnapshot("time-series", chart);
+  });
+
+  it("words its time axis in the chart's language", () => {
+    const ticks = (chart: SVGSVGElement) =>
+      [...chart.querySelectorAll(".axis-x text")].map((t) => t.textContent);
+    const english = ticks(timeSeriesChart(data, {}, jsdomContext()));
+    const chinese = ticks(timeSeriesChart(data, { text: CHINESE_CHART_TEXT }, jsdomContext()));
+    expect(english.length).toBeGreaterThan(2);
+    expect(chinese).toHaveLength(english.length);
+    expect(english.slice(1).every((t) => / (s|min|h|d)\b/.test(t ?? ""))).toBe(true);
+    expect(chinese[0]).toBe("0");
+    expect(chinese.slice(1).every((t) => /^\d+(天|小时|分|秒)/.test(t ?? "") && !/[a-z]/.test(t ?? ""))).toBe(
+      true,
+    );
   });
 
   it("labels each crossing with its time and account", () => {
