@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { graphologyBetweenness as reference } from "../../bench/graphology-betweenness.ts";
-import { followsBetweenness } from "../../src/core/betweenness.ts";
+import {
+  BETWEENNESS_EDGE_BUDGET,
+  betweennessSourceCount,
+  followsBetweenness,
+  MIN_BETWEENNESS_SOURCES,
+  sampleSources,
+} from "../../src/core/betweenness.ts";
 import { compilePreset } from "../../src/core/compiled-builder.ts";
 import { type CompiledGraph, compileGraph } from "../../src/core/compiled-graph.ts";
 import { PRESET_IDS } from "../../src/core/generators/presets.ts";
@@ -89,4 +95,60 @@ describe("betweenness on the compiled arrays (Brandes 2001)", () => {
       expectSameAsReference(compiled);
     });
   }
+});
+
+describe("betweenness from sampled sources (Brandes and Pich 2007)", () => {
+  it("searches from every account while that fits the budget, else from a sample that does", () => {
+    expect(betweennessSourceCount(2_000, 20_000)).toBe(2_000);
+    // 5,000 accounts, 50,000 links: 2.5e8 link visits, within the budget.
+    expect(betweennessSourceCount(5_000, 50_000)).toBe(5_000);
+    // A sample that would need half the accounts anyway is not worth its noise.
+    expect(betweennessSourceCount(7_000, 78_000)).toBe(7_000);
+    expect(betweennessSourceCount(8_000, 78_000)).toBe(3_847);
+    expect(betweennessSourceCount(20_000, 200_000)).toBe(Math.ceil(BETWEENNESS_EDGE_BUDGET / 200_000));
+    expect(betweennessSourceCount(200_000, 3_000_000)).toBe(MIN_BETWEENNESS_SOURCES);
+  });
+
+  it("draws distinct sources in ascending order, the same for the same seed", () => {
+    const a = sampleSources(1_000, 300, createRng("s"));
+    expect(a).toHaveLength(300);
+    expect(new Set(a).size).toBe(300);
+    expect(Array.from(a)).toEqual(Array.from(a).sort((x, y) => x - y));
+    expect(a.every((v) => v >= 0 && v < 1_000)).toBe(true);
+    expect(sampleSources(1_000, 300, createRng("s"))).toEqual(a);
+    expect(sampleSources(1_000, 300, createRng("t"))).not.toEqual(a);
+    expect(Array.from(sampleSources(5, 9, createRng("s")))).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("from every account, the scaled sum is the exact score", () => {
+    const { compiled } = compilePreset("weibo", 300, createRng("sampled").fork("graph"));
+    const exact = followsBetweenness(compiled);
+    const all = followsBetweenness(
+      compiled,
+      Int32Array.from({ length: compiled.n }, (_, i) => i),
+    );
+    for (let u = 0; u < compiled.n; u++) expect(all[u]).toBeCloseTo(exact[u], 12);
+  });
+
+  it("is unbiased: averaged over many samples it approaches the exact scores", () => {
+    const graph = compileGraph(binaryTree(5));
+    const exact = followsBetweenness(graph);
+    const mean = new Float64Array(graph.n);
+    const samples = 2_000;
+    for (let r = 0; r < samples; r++) {
+      const estimate = followsBetweenness(graph, sampleSources(graph.n, 8, createRng("unbiased").fork(r)));
+      for (let u = 0; u < graph.n; u++) mean[u] += estimate[u] / samples;
+    }
+    const largest = Math.max(...exact);
+    expect(largest).toBeGreaterThan(0);
+    for (let u = 0; u < graph.n; u++) expect(Math.abs(mean[u] - exact[u])).toBeLessThan(0.05 * largest);
+  });
+
+  it("a few hundred sources find the same top 10 accounts as the exact scores", () => {
+    const { compiled } = compilePreset("weibo", 3_000, createRng("top").fork("graph"));
+    const top = (scores: Float64Array) => rankBy(compiled, scores).slice(0, 10);
+    const exact = new Set(top(followsBetweenness(compiled)));
+    const sampled = top(followsBetweenness(compiled, sampleSources(compiled.n, 256, createRng("top"))));
+    expect(sampled.filter((u) => exact.has(u)).length).toBeGreaterThanOrEqual(9);
+  });
 });

@@ -47,7 +47,7 @@ describe.each(sizes)("a %i-account Weibo preset", (nodes) => {
   it("ranks accounts by degree and k-core, and leaves out what it is too large for", () => {
     const setup = interventionSetup(scenario, built);
     expect(() => centralityScores(built.compiled, "betweenness")).toThrow(
-      /^centrality: betweenness needs a graph of at most 20,000 accounts; this one has [\d,]+\. Use one of degree, out-degree, (pagerank, )?k-core, audience\.$/,
+      /^centrality: betweenness needs a graph of at most 100,000 accounts; this one has [\d,]+\. Use one of degree, out-degree, (pagerank, )?k-core, audience\.$/,
     );
     const rows = compareCentralities(setup, { runs: 2, count: 3, centralities: ["degree", "k-core"] });
     expect(rows.map((r) => r.label)).toEqual(["no intervention", "top 3 by degree", "top 3 by k-core"]);

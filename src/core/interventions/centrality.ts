@@ -11,15 +11,17 @@
  */
 import { DirectedGraph } from "graphology";
 import pagerank from "graphology-metrics/centrality/pagerank.js";
-import { followsBetweenness } from "../betweenness.ts";
+import { betweennessSourceCount, followsBetweenness, sampleSources } from "../betweenness.ts";
 import type { CompiledGraph } from "../compiled-graph.ts";
+import { Rng } from "../random.ts";
 import { CENTRALITIES, type Centrality, InterventionError } from "./types.ts";
 
 /**
  * Most accounts each measure handles. PageRank copies the graph into
  * graphology (about 320 bytes a link: 200,000 Weibo accounts take about
- * 600 MB). Betweenness reads the compiled arrays but costs accounts × links
- * in time (one search from every account): the cap bounds that, not memory.
+ * 600 MB). Betweenness reads the compiled arrays; above a few seconds of
+ * searches it samples their sources (../betweenness.ts), and the cap bounds
+ * the time of even the fewest searches.
  * The others work at any size.
  */
 export const CENTRALITY_LIMITS: Record<Centrality, number> = {
@@ -28,7 +30,7 @@ export const CENTRALITY_LIMITS: Record<Centrality, number> = {
   audience: Number.POSITIVE_INFINITY,
   "k-core": Number.POSITIVE_INFINITY,
   pagerank: 200_000,
-  betweenness: 20_000,
+  betweenness: 100_000,
 };
 
 /** The measures that work on a graph of `n` accounts. */
@@ -178,8 +180,13 @@ export function centralityScores(graph: CompiledGraph, centrality: Centrality): 
       for (let u = 0; u < graph.n; u++) scores[u] = rank[String(u)] ?? 0;
       return scores;
     }
-    case "betweenness":
-      return followsBetweenness(graph);
+    case "betweenness": {
+      const count = betweennessSourceCount(graph.n, graph.m);
+      if (count >= graph.n) return followsBetweenness(graph);
+      // Sampled sources, the same for the same graph everywhere.
+      const rng = new Rng(`betweenness-sources|${graph.n}|${graph.m}`);
+      return followsBetweenness(graph, sampleSources(graph.n, count, rng));
+    }
   }
 }
 
