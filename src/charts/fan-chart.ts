@@ -185,7 +185,7 @@ export function fanChart(data: FanData, options: FanOptions, context: ChartConte
         theme,
       ),
     );
-    // When the median run crosses the line.
+    // When the median curve reaches the line: by then half of all runs have crossed.
     const at = firstReaching(cut(fan.p50), threshold);
     if (at >= 0) {
       // Between grid times the median is drawn as a straight line: cross it where the line does.

@@ -64,7 +64,7 @@ export const CHINESE_CHART_TEXT: ChartText = {
     inner: "25–75%的模拟",
     median: "中位数",
     baseline: "无干预",
-    medianCrosses: (kind, time) => `中位模拟在${time}越过${kind === "reposts" ? "转发" : "浏览"}界线`,
+    medianCrosses: (kind, time) => `半数模拟在${time}前越过${kind === "reposts" ? "转发" : "浏览"}界线`,
   },
   crossingTimes: {
     title: "何时越过法律界线",

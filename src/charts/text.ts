@@ -160,7 +160,8 @@ export const ENGLISH_CHART_TEXT: ChartText = {
     inner: "25–75% of runs",
     median: "median",
     baseline: "without intervention",
-    medianCrosses: (kind, time) => `median run crosses the ${kind} line at ${time}`,
+    // The median curve reaches the line when half of all runs have: not the median crossing time of the runs that cross.
+    medianCrosses: (kind, time) => `half the runs past the ${kind} line by ${time}`,
   },
   crossingTimes: {
     title: "When the legal line is crossed",

@@ -341,7 +341,7 @@ export const en: Messages = {
   probabilityOf: (what: string, p: string, low: string, high: string) =>
     `Crosses the ${what} line in ${p} of runs (95% interval ${low}–${high}).`,
   medianCrossing: (what: string, p50: string, p25: string, p75: string) =>
-    `Median crossing of the ${what} line: ${p50} (middle half ${p25}–${p75}).`,
+    `Runs that cross the ${what} line do so at a median of ${p50} (middle half ${p25}–${p75}).`,
   finalRepostsSummary: (mean: string, p50: string, p95: string) =>
     `Final reposts: mean ${mean}, median ${p50}, 95th percentile ${p95}.`,
   viewsFirstShare: (p: string) => `Views cross first in ${p} of runs.`,
@@ -619,7 +619,7 @@ export const zh: Messages = {
   probabilityOf: (what: string, p: string, low: string, high: string) =>
     `${p}的模拟越过${what}界线（95%区间 ${low}–${high}）。`,
   medianCrossing: (what: string, p50: string, p25: string, p75: string) =>
-    `${what}界线的越线时间中位数：${p50}（中间一半 ${p25}–${p75}）。`,
+    `越过${what}界线的模拟中，越线时间中位数为${p50}（中间一半 ${p25}–${p75}）。`,
   finalRepostsSummary: (mean: string, p50: string, p95: string) =>
     `最终转发：平均${mean}，中位数${p50}，第95百分位${p95}。`,
   viewsFirstShare: (p: string) => `${p}的模拟中浏览先越线。`,

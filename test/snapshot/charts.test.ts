@@ -159,7 +159,7 @@ describe("fanChart", () => {
     expect(at).toBeGreaterThan(t0);
     expect(at).toBeLessThan(t1);
     expect(chart.querySelector(".crossing-reposts .crossing-label")?.textContent).toContain(
-      `reposts line at ${ENGLISH_CHART_TEXT.duration(at)}`,
+      `half the runs past the reposts line by ${ENGLISH_CHART_TEXT.duration(at)}`,
     );
   });
 

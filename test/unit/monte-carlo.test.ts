@@ -175,6 +175,42 @@ describe("summarize", () => {
   });
 });
 
+describe("the fan's median curve", () => {
+  it("reaches a line exactly when half of all runs have crossed it (what the fan chart's label says)", () => {
+    const runs = 101;
+    // A line that a little over half of the runs reach.
+    const rules: CountingRules = { ...DEFAULT_RULES, thresholds: { reposts: 240, views: 1e9 } };
+    const partial = runBatch(
+      graph,
+      independentCascade,
+      validateParams(independentCascade, { p: 0.1 }),
+      rules,
+      {
+        seed: "median-curve",
+        from: 0,
+        to: runs,
+        source: hub,
+        horizon: HORIZON,
+        grid,
+      },
+    );
+    const summary = summarize(partial);
+    const crossed = Array.from(partial.repostCrossing).filter((t) => !Number.isNaN(t));
+    // Some runs cross and some do not: the median of the runs that cross is a different number.
+    expect(crossed.length).toBeGreaterThan(runs / 2);
+    expect(crossed.length).toBeLessThan(runs);
+    let reached = 0;
+    summary.fan.time.forEach((t, k) => {
+      const crossedBy = crossed.filter((c) => c <= t).length;
+      const medianPast = summary.fan.reposts.p50[k] >= rules.thresholds.reposts;
+      expect(medianPast, `grid time ${t}`).toBe(crossedBy >= (runs + 1) / 2);
+      if (medianPast) reached++;
+    });
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThan(summary.fan.time.length);
+  });
+});
+
 describe("wilsonInterval", () => {
   it("gives Wilson's 95% interval", () => {
     const interval = wilsonInterval(7, 10);
