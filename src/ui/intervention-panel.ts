@@ -155,7 +155,6 @@ export class InterventionPanel extends RebuiltPanel {
       h("div", { class: "iv-actions" }, h("label", { for: "iv-target" }, m.target), target, latest),
       status,
       this.results,
-      this.exportButtons(this.exportItems()[0], m.chart.strategies.title),
     );
     this.renderFields();
     restoreTypedFields(this.fields, typed);
@@ -391,7 +390,7 @@ export class InterventionPanel extends RebuiltPanel {
           ...left.map((c) =>
             h("p", { class: "note" }, this.m.centralityTooLarge(c, this.m.count(CENTRALITY_LIMITS[c]))),
           ),
-          this.chart(false) ?? "",
+          this.chartWithExports(this.chart(false), this.exportItems()[0], this.m.chart.strategies.title),
           this.table(),
         ]);
       },
@@ -466,8 +465,13 @@ export class InterventionPanel extends RebuiltPanel {
         text: this.m.chart,
         theme: this.theme(),
         caption: forExport ? this.caption() : undefined,
+        width: this.chartWidth(forExport, 1),
       },
       { document },
     );
+  }
+
+  protected override redrawCharts(): void {
+    if (this.rows) this.showResults(this.shownResults);
   }
 }

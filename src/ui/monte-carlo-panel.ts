@@ -70,7 +70,6 @@ export class MonteCarloPanel extends RebuiltPanel {
     });
     const status = this.statusLine();
     this.results = h("div", { class: "mc-results" });
-    const [fan, crossing] = this.exportItems();
     this.element.replaceChildren(
       h("div", { class: "panel-head" }, h("h2", { id: "mc-title" }, m.monteCarlo)),
       h(
@@ -84,12 +83,6 @@ export class MonteCarloPanel extends RebuiltPanel {
       ),
       status,
       this.results,
-      h(
-        "div",
-        { class: "mc-exports" },
-        this.exportButtons(fan, m.chart.fan.title),
-        this.exportButtons(crossing, m.chart.crossingTimes.title),
-      ),
     );
     this.render();
   }
@@ -171,7 +164,12 @@ export class MonteCarloPanel extends RebuiltPanel {
         thresholds: s.thresholds,
         runs: s.runs,
       },
-      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined },
+      {
+        text: this.m.chart,
+        theme: this.theme(),
+        caption: forExport ? this.caption() : undefined,
+        width: this.chartWidth(forExport),
+      },
       { document },
     );
   }
@@ -185,7 +183,12 @@ export class MonteCarloPanel extends RebuiltPanel {
         views: s.finalViews.max > 0 ? s.crossingTimes.views : null,
         runs: s.runs,
       },
-      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined },
+      {
+        text: this.m.chart,
+        theme: this.theme(),
+        caption: forExport ? this.caption() : undefined,
+        width: this.chartWidth(forExport),
+      },
       { document },
     );
   }
@@ -200,6 +203,10 @@ export class MonteCarloPanel extends RebuiltPanel {
     return `line,crossing_time_s\n${rows.join("\n")}\n`;
   }
 
+  protected override redrawCharts(): void {
+    if (this.summary) this.render();
+  }
+
   render(): void {
     const s = this.summary;
     const m = this.m;
@@ -207,6 +214,7 @@ export class MonteCarloPanel extends RebuiltPanel {
       this.results.replaceChildren();
       return;
     }
+    const [fanItem, crossingItem] = this.exportItems();
     const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
     const probability = (what: string, p: Interval) =>
       m.probabilityOf(what, percent(p.estimate), percent(p.low), percent(p.high));
@@ -245,7 +253,12 @@ export class MonteCarloPanel extends RebuiltPanel {
         ),
         h("li", {}, m.viewsFirstShare(percent(s.viewsFirst.estimate))),
       ),
-      h("div", { class: "mc-charts" }, this.fan(false) ?? "", this.crossing(false) ?? ""),
+      h(
+        "div",
+        { class: "mc-charts" },
+        this.chartWithExports(this.fan(false), fanItem, m.chart.fan.title),
+        this.chartWithExports(this.crossing(false), crossingItem, m.chart.crossingTimes.title),
+      ),
     );
   }
 }

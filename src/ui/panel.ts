@@ -27,6 +27,38 @@ export abstract class RebuiltPanel {
     titleId: string,
   ) {
     this.element = h("section", { class: `panel ${className}`, "aria-labelledby": titleId });
+    // Charts are drawn at the width they get on screen (see chartWidth): draw again when it changes much.
+    if (typeof ResizeObserver !== "undefined") {
+      new ResizeObserver(() => {
+        const width = this.element.clientWidth;
+        if (width > 0 && Math.abs(width - this.drawnFor) > 0.1 * this.drawnFor) this.redrawCharts();
+      }).observe(this.element);
+    }
+  }
+
+  /** The panel width the charts on screen were last drawn for (0: none yet). */
+  private drawnFor = 0;
+
+  /** Draws the panel's charts again from its state (after a resize). */
+  protected redrawCharts(): void {}
+
+  /**
+   * The width to draw a chart at: on screen, the width of its column in a two-column chart grid
+   * (`.mc-charts`: columns of at least 30rem), so its type shows at the theme's size instead of
+   * shrunk with the picture; for a file, or in presentation mode, the chart's own width (undefined).
+   */
+  protected chartWidth(forExport: boolean, charts = 2): number | undefined {
+    if (forExport || this.presentation) return undefined;
+    const panel = this.element.clientWidth;
+    if (panel <= 0) return undefined;
+    this.drawnFor = panel;
+    const style = getComputedStyle(this.element);
+    const inner =
+      panel - (Number.parseFloat(style.paddingLeft) || 0) - (Number.parseFloat(style.paddingRight) || 0);
+    const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const columns = Math.max(1, Math.min(charts, Math.floor((inner + rem) / (31 * rem))));
+    const column = (inner - (columns - 1) * rem) / columns;
+    return Math.round(Math.min(1000, Math.max(420, column)));
   }
 
   /** Another language: the same panel, worker, settings and results, in new words. */
@@ -50,6 +82,12 @@ export abstract class RebuiltPanel {
   protected say(text: ((m: Messages) => string) | null): void {
     this.statusText = text;
     if (this.status) this.status.textContent = text ? text(this.m) : "";
+  }
+
+  /** A chart with its own export buttons under it; nothing (and no buttons) while there is no chart. */
+  protected chartWithExports(chart: SVGSVGElement | null, item: ExportItem, what: string): HTMLElement | "" {
+    if (!chart) return "";
+    return h("figure", { class: "chart-figure" }, chart, this.exportButtons(item, what));
   }
 
   /** An error on the status line, worded in the current language when it carries a detail. */

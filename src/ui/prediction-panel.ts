@@ -73,7 +73,6 @@ export class PredictionPanel extends RebuiltPanel {
     this.backtestHost = h("div", { class: "backtest", "data-testid": "backtest" });
     const backtestButton = h("button", { type: "button" }, m.backtestButton);
     backtestButton.addEventListener("click", () => void this.backtest());
-    const exportButtons = this.exportButtons;
     this.element.replaceChildren(
       h("div", { class: "panel-head" }, h("h2", { id: "prediction-title" }, m.earlyWarning)),
       h(
@@ -90,13 +89,6 @@ export class PredictionPanel extends RebuiltPanel {
       this.results,
       backtestButton,
       this.backtestHost,
-      h(
-        "div",
-        { class: "mc-exports" },
-        exportButtons(this.exportItems()[0], m.chart.backtest.title),
-        exportButtons(this.exportItems()[1], m.earlyWarning),
-        exportButtons(this.exportItems()[2], m.chart.convergence.title),
-      ),
     );
     if (this.cascade) this.renderReadout();
     this.render();
@@ -199,7 +191,12 @@ export class PredictionPanel extends RebuiltPanel {
     if (!this.backtestSummary) return null;
     return backtestChart(
       backtestRowsFromSummary(this.backtestSummary, (id) => this.m.estimatorNames[id] ?? id),
-      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined },
+      {
+        text: this.m.chart,
+        theme: this.theme(),
+        caption: forExport ? this.caption() : undefined,
+        width: this.chartWidth(forExport, 1),
+      },
       { document },
     );
   }
@@ -242,7 +239,7 @@ export class PredictionPanel extends RebuiltPanel {
           ),
         ),
       ),
-      this.backtestElement(false) ?? "",
+      this.chartWithExports(this.backtestElement(false), this.exportItems()[0], m.chart.backtest.title),
     );
   }
 
@@ -274,7 +271,13 @@ export class PredictionPanel extends RebuiltPanel {
     );
     return predictionChart(
       { T: chart.at, reposts, views: panel("views") },
-      { text: this.m.chart, theme: this.theme(), caption: forExport ? this.caption() : undefined, maxTime },
+      {
+        text: this.m.chart,
+        theme: this.theme(),
+        caption: forExport ? this.caption() : undefined,
+        maxTime,
+        width: this.chartWidth(forExport),
+      },
       { document },
     );
   }
@@ -293,15 +296,22 @@ export class PredictionPanel extends RebuiltPanel {
         theme: this.theme(),
         threshold: this.rules.thresholds.reposts,
         caption: forExport ? this.caption() : undefined,
+        width: this.chartWidth(forExport),
       },
       { document },
     );
+  }
+
+  protected override redrawCharts(): void {
+    this.render();
+    this.renderBacktest();
   }
 
   render(): void {
     const outcome = this.outcome;
     const m = this.m;
     if (!outcome) return;
+    const [, prediction, convergence] = this.exportItems();
     const p = outcome.prediction;
     const lines: HTMLElement[] = [];
     if (!p) lines.push(h("p", { class: "note" }, m.unavailable(outcome.unavailable ?? "")));
@@ -350,8 +360,8 @@ export class PredictionPanel extends RebuiltPanel {
       h(
         "div",
         { class: "mc-charts" },
-        this.predictionElement(false) ?? "",
-        this.convergenceElement(false) ?? "",
+        this.chartWithExports(this.predictionElement(false), prediction, m.earlyWarning),
+        this.chartWithExports(this.convergenceElement(false), convergence, m.chart.convergence.title),
       ),
     );
   }

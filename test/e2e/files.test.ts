@@ -51,6 +51,11 @@ describe("opening real cascades", () => {
   });
 
   it("predicts the rest of the cascade from its start, with the truth beside it", async () => {
+    // No chart yet, so no export buttons for it.
+    const exportPrediction = page.getByRole("button", {
+      name: "Export SVG: Early warning: predict from the first minutes",
+    });
+    expect(await exportPrediction.count()).toBe(0);
     await page.getByLabel("Observed up to").fill("700");
     await page.getByLabel("Estimator").selectOption("seismic");
     await page.getByRole("button", { name: "Predict", exact: true }).click();
@@ -60,6 +65,9 @@ describe("opening real cascades", () => {
       .toMatch(/reposts observed; predicted final reposts/);
     expect(await result.textContent()).toContain("What happened: 600 reposts in the end");
     expect(await page.getByText("Prediction from the start of the cascade").count()).toBeGreaterThan(0);
+    // Each chart's buttons sit with it, in the same figure.
+    const figure = page.locator("figure", { has: page.locator("svg") }).filter({ has: exportPrediction });
+    expect(await figure.count()).toBe(1);
   });
 
   it("backtests the estimators on the bundled real cascades, as a table and a chart", async () => {

@@ -45,4 +45,16 @@ describe("many runs in workers", () => {
       await exportSvg(page, name);
     }
   });
+
+  it("draws its charts at the width they get on screen, so their type is not shrunk; the file keeps the chart's own width", async () => {
+    for (const title of ["Reposts and views over many runs", "When the legal line is crossed"]) {
+      const chart = page.getByRole("img", { name: new RegExp(`^${title}`) }).first();
+      const drawn = Number(await chart.getAttribute("width"));
+      const shown = (await chart.boundingBox())!.width;
+      expect(drawn, title).not.toBe(760);
+      expect(Math.abs(shown - drawn) / drawn, title).toBeLessThan(0.05);
+      const { doc } = await exportSvg(page, title);
+      expect(doc.documentElement.getAttribute("width"), title).toBe("760");
+    }
+  });
 });
