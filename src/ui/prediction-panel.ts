@@ -18,6 +18,9 @@ import type { Messages } from "./i18n.ts";
 import { LabClient, LabError } from "./lab-client.ts";
 import { type ExportButtons, RebuiltPanel } from "./panel.ts";
 
+/** Observed time the panel starts at: 10 minutes, the backtest's first T and twice SEISMIC's shortest window. */
+const DEFAULT_OBSERVATION = 600;
+
 /** Observation times for the convergence chart: 10 min, then roughly doubling up to the record's end. */
 export function convergenceTimes(end: number): number[] {
   const times: number[] = [];
@@ -34,6 +37,8 @@ export class PredictionPanel extends RebuiltPanel {
   private rules: CountingRules | null = null;
   private outcome: PredictOutcome | null = null;
   private slider!: HTMLInputElement;
+  /** Until the user moves the slider, each new cascade starts at DEFAULT_OBSERVATION. */
+  private sliderMoved = false;
   private readout!: HTMLOutputElement;
   private estimatorSelect!: HTMLSelectElement;
   private results!: HTMLElement;
@@ -53,6 +58,7 @@ export class PredictionPanel extends RebuiltPanel {
     this.slider = h("input", { type: "range", id: "predict-at", min: 0, max: 1000, step: 1, value: at });
     this.readout = h("output", { for: "predict-at", class: "readout" });
     this.slider.addEventListener("input", () => {
+      this.sliderMoved = true;
       this.renderReadout();
       // Predict when the slider rests, not on every pixel.
       clearTimeout(this.timer);
@@ -121,7 +127,16 @@ export class PredictionPanel extends RebuiltPanel {
     if (!changed) return;
     this.outcome = null;
     this.results.replaceChildren();
+    if (!this.sliderMoved) this.slider.value = String(this.sliderFor(DEFAULT_OBSERVATION));
     this.renderReadout();
+  }
+
+  /** The slider position for T (seconds), within the record: the inverse of `at`. */
+  private sliderFor(seconds: number): number {
+    const end = Math.max(this.end(), 61);
+    const T = Math.min(Math.max(seconds, 60), end / 2);
+    if (T <= 60) return 0;
+    return Math.round((1000 * Math.log(T / 60)) / Math.log(end / 60));
   }
 
   /** T on a log scale from 1 minute to the end of the record. */
@@ -276,7 +291,7 @@ export class PredictionPanel extends RebuiltPanel {
         theme: this.theme(),
         caption: forExport ? this.caption() : undefined,
         maxTime,
-        width: this.chartWidth(forExport),
+        width: this.chartWidth(forExport, this.gridCharts),
       },
       { document },
     );
@@ -296,11 +311,14 @@ export class PredictionPanel extends RebuiltPanel {
         theme: this.theme(),
         threshold: this.rules.thresholds.reposts,
         caption: forExport ? this.caption() : undefined,
-        width: this.chartWidth(forExport),
+        width: this.chartWidth(forExport, this.gridCharts),
       },
       { document },
     );
   }
+
+  /** How many charts the prediction's grid holds (see render). */
+  private gridCharts = 2;
 
   protected override redrawCharts(): void {
     this.render();
@@ -312,6 +330,9 @@ export class PredictionPanel extends RebuiltPanel {
     const m = this.m;
     if (!outcome) return;
     const [, prediction, convergence] = this.exportItems();
+    // One chart alone takes the grid's whole width: draw it that wide.
+    this.gridCharts =
+      (outcome.chart ? 1 : 0) + (outcome.convergence.length > 0 && this.cascade && this.rules ? 1 : 0);
     const p = outcome.prediction;
     const lines: HTMLElement[] = [];
     if (!p) lines.push(h("p", { class: "note" }, m.unavailable(outcome.unavailable ?? "")));

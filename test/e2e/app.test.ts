@@ -23,6 +23,16 @@ describe("the app in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("predicts from the first 10 minutes with the default estimator at one click", async () => {
+    const readout = page.locator("output[for='predict-at']");
+    await expect.poll(() => readout.textContent()).toMatch(/^T = (9 min 5\d s|10 min( \d s)?)$/);
+    await page.getByRole("button", { name: "Predict", exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId("prediction").textContent(), { timeout: 30_000 })
+      .toMatch(/reposts observed|Not available/);
+    expect(await page.getByTestId("prediction").textContent()).toMatch(/reposts observed/);
+  });
+
   it("changes the result when the seed changes, and puts it in the URL", async () => {
     const before = await repostTotal(page);
     await page.getByLabel("Seed", { exact: true }).fill("another-seed");
