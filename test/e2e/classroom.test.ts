@@ -87,6 +87,34 @@ describe("classroom use", () => {
     await page.keyboard.press("p");
   });
 
+  it("stacks the Monte Carlo charts full width in presentation mode, side by side otherwise", async () => {
+    // Wide enough for two chart columns.
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.getByLabel("Runs", { exact: true }).fill("20");
+    await page.getByRole("button", { name: "Run 20 times" }).click();
+    await page.getByTestId("mc-summary").waitFor({ timeout: 30_000 });
+    const boxes = async () =>
+      Promise.all(
+        ["Reposts and views over many runs", "When the legal line is crossed"].map(
+          async (title) =>
+            (await page
+              .getByRole("img", { name: new RegExp(`^${title}`) })
+              .first()
+              .boundingBox())!,
+        ),
+      );
+    const [fanBeside, crossingBeside] = await boxes();
+    expect(crossingBeside.x).toBeGreaterThan(fanBeside.x + fanBeside.width - 1);
+    await page.getByRole("button", { name: "Presentation mode" }).click();
+    await expect.poll(async () => (await boxes())[1].y).toBeGreaterThan(0);
+    const [fan, crossing] = await boxes();
+    expect(crossing.y).toBeGreaterThanOrEqual(fan.y + fan.height - 1);
+    expect(fan.width).toBeGreaterThan(1.5 * fanBeside.width);
+    await page.getByRole("button", { name: "Presentation mode" }).click();
+    await page.setViewportSize(viewport);
+  });
+
   it("exports the time series as a standalone SVG", async () => {
     const { text } = await exportSvg(page, "Reposts and views over time");
     expect(text).toContain("legal line: 500 reposts");
