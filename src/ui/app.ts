@@ -468,6 +468,7 @@ export function startApp(root: HTMLElement): void {
     storageSet(LANGUAGE_KEY, language);
     document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
     const messages = MESSAGES[language];
+    document.title = messages.appTitle;
     // The timeline keeps its clock, speed and playing state; only its words change.
     playback.setMessages(messages);
     network.setMessages(messages);
@@ -1281,7 +1282,7 @@ export function startApp(root: HTMLElement): void {
           store.set({ observed: { ...observed, selected } }),
         );
         shell.observedHost.replaceChildren(
-          h("h2", {}, `${m.observed}: ${observed.name}`),
+          h("h2", {}, m.observedTitle(observed.name)),
           ...(picker ? [picker] : []),
           renderSummaryCard(m, summarizeCascade(current.cascade, state.scenario.rules), (assumed) =>
             store.set({ observed: { ...observed, assumed } }),
@@ -1371,6 +1372,7 @@ export function startApp(root: HTMLElement): void {
     .catch(() => store.set({ samples: [] }));
 
   document.documentElement.lang = store.get().messages.language === "zh" ? "zh-CN" : "en";
+  document.title = store.get().messages.appTitle;
   store.subscribe(renderAll);
   renderAll(store.get(), null);
   // A refused link's message stays until the user acts.

@@ -15,6 +15,8 @@ export interface Messages {
   terms: Record<string, string>;
   appTitle: string;
   tagline: string;
+  /** The scenario form, as assistive technology names it. */
+  scenario: string;
   graph: string;
   preset: string;
   accounts: string;
@@ -96,6 +98,8 @@ export interface Messages {
   openFileHelp: string;
   format: string;
   autoDetect: string;
+  /** Names of the file formats by id; a missing one shows the id (English shows the ids). */
+  formatNames: Record<string, string>;
   openSample: string;
   open: string;
   backToSimulation: string;
@@ -105,6 +109,7 @@ export interface Messages {
   loadFailed(message: string): string;
   fileTooLarge(name: string, mb: number): string;
   observed: string;
+  observedTitle(name: string): string;
   cascadeInFile: string;
   combine: string;
   combineHelp: string;
@@ -127,6 +132,8 @@ export interface Messages {
   sampleAttribution: string;
   monteCarlo: string;
   runs: string;
+  /** The number of runs was outside 10–100,000. */
+  runsRange: string;
   runMany(runs: string): string;
   runsProgress(done: string, total: string): string;
   cancelled: string;
@@ -211,6 +218,7 @@ export const en: Messages = {
   terms: {},
   appTitle: "Repost Threshold Lab",
   tagline: "How fast does a rumour cross the legal line of 500 reposts or 5,000 views?",
+  scenario: "Scenario",
   graph: "Network",
   preset: "Platform or model",
   accounts: "Accounts",
@@ -298,6 +306,7 @@ export const en: Messages = {
     "Twitter15/16 trees, Weibo CED (with its original-microblog file), CasFlow, SEISMIC/TiDeH series, CSV/TSV edge lists, GEXF, GraphML, graphology JSON. Or drop files anywhere on the page.",
   format: "Format",
   autoDetect: "detect automatically",
+  formatNames: {},
   openSample: "Open a real cascade",
   open: "Open",
   backToSimulation: "Back to the simulation",
@@ -308,6 +317,7 @@ export const en: Messages = {
   fileTooLarge: (name: string, mb: number) =>
     `${name} is ${mb} MB: larger than this app can hold in a browser tab (about 400 MB). The current scenario is unchanged.`,
   observed: "Real cascade",
+  observedTitle: (name: string) => `Real cascade: ${name}`,
   cascadeInFile: "Cascade in this file",
   combine: "Add up the selected (article 4)",
   combineHelp:
@@ -333,6 +343,7 @@ export const en: Messages = {
   sampleAttribution: "Bundled samples, with their licences:",
   monteCarlo: "Many runs (Monte Carlo)",
   runs: "Runs",
+  runsRange: "Runs: 10–100,000.",
   runMany: (runs: string) => `Run ${runs} times`,
   runsProgress: (done: string, total: string) => `${done} of ${total} runs`,
   cancelled: "Cancelled: the previous results are kept.",
@@ -452,6 +463,8 @@ export const LAW_TEXT = {
   ],
 };
 
+const DELAY_SPREAD_ZH = "对数正态延迟的离散度（σ）：0 表示每次延迟都等于中位数；1.5 表示非常不均匀。";
+
 export const zh: Messages = {
   language: "zh",
   duration: formatDurationZh,
@@ -484,13 +497,41 @@ export const zh: Messages = {
     "ic.delayMinutes.label": "延迟中位数（分钟）",
     "ic.delayMinutes.description": "一半的转发发生在所转发帖子之后的这段时间内。",
     "ic.delaySpread.label": "延迟离散度",
-    "ic.delaySpread.description":
-      "对数正态延迟的离散度（sigma）：0 表示每次延迟都等于中位数；1.5 表示非常不均匀。",
+    "ic.delaySpread.description": DELAY_SPREAD_ZH,
     "ic.botP.label": "机器人转发概率",
     "ic.botP.description": "机器人或水军账号转发所见内容的概率。",
+    "model.lt.label": "线性阈值模型",
+    "model.lt.description":
+      "一个账号关注的账号中转发的人足够多时，它就转发一次：它看到转发的关注对象所占比例达到自己的阈值即转发。靠的是从众压力，而不是抛硬币。",
+    "lt.thresholdMax.label": "最高阈值",
+    "lt.thresholdMax.description":
+      "每个账号的阈值是 0 到此值之间的随机比例：0.2 表示所关注的账号中有五分之一转发后，每个人都会转发；1 即经典模型。",
+    "lt.attention.label": "注意力",
+    "lt.attention.description": "账号注意到信息流中某条转发的概率（1：全都能看到）。",
+    "lt.delayMinutes.label": "延迟中位数（分钟）",
+    "lt.delayMinutes.description": "一半的转发在发布后这段时间内被看到。",
+    "lt.delaySpread.label": "延迟离散度",
+    "lt.delaySpread.description": DELAY_SPREAD_ZH,
+    "model.rumour.label": "谣言模型（Maki–Thompson）",
+    "model.rumour.description":
+      "传播者不断把谣言告诉随机的粉丝。没听说过的人会相信并继续传播；传播者若告诉了已经知道的人，就会失去兴趣而停止。",
+    "rumour.contactsPerHour.label": "每小时接触次数",
+    "rumour.contactsPerHour.description": "传播者平均每小时把谣言传给粉丝的次数。",
+    "model.hawkes.label": "自激励模型（Hawkes，SEISMIC）",
+    "model.hawkes.description":
+      "每次转发都会在发帖人的粉丝中引发更多转发，受众越大引发越多，起初很快，随后越来越慢。分支因子低于1时，每次传播最终都会停止。",
+    "hawkes.branching.label": "分支因子 n*",
+    "hawkes.branching.description":
+      "普通账号的一条帖子平均直接引发的转发数（受众越大，按比例引发越多）。低于1时，普通账号之间的传播会逐渐消亡；达到或超过1时传播永不停止，因此不允许。",
+    "hawkes.kernelMinutes.label": "新鲜期（分钟）",
+    "hawkes.kernelMinutes.description": "帖子发布后这段时间内吸引力保持最强；之后按时间的幂次衰减。",
+    "hawkes.memoryExponent.label": "记忆衰减 θ",
+    "hawkes.memoryExponent.description":
+      "旧帖子多快不再引发转发：值越小记忆越长（转发会连续几天零星出现）；SEISMIC 在 Twitter 上测得 0.24。",
   },
   appTitle: "转发阈值实验室",
   tagline: "谣言要多快才会越过500次转发或5000次浏览的法律界线？",
+  scenario: "情景",
   graph: "网络",
   preset: "平台或模型",
   accounts: "账号数",
@@ -577,6 +618,17 @@ export const zh: Messages = {
     "支持 Twitter15/16 传播树、微博 CED（连同原微博文件）、CasFlow、SEISMIC/TiDeH 序列、CSV/TSV 边列表、GEXF、GraphML、graphology JSON。也可以把文件拖到页面任意位置。",
   format: "格式",
   autoDetect: "自动识别",
+  formatNames: {
+    "twitter-tree": "Twitter15/16 传播树",
+    ced: "微博 CED",
+    casflow: "CasFlow",
+    seismic: "SEISMIC 序列",
+    tideh: "TiDeH 序列",
+    csv: "CSV/TSV 边列表",
+    gexf: "GEXF",
+    graphml: "GraphML",
+    json: "graphology JSON",
+  },
   openSample: "打开真实传播案例",
   open: "打开",
   backToSimulation: "返回模拟",
@@ -587,6 +639,7 @@ export const zh: Messages = {
   fileTooLarge: (name: string, mb: number) =>
     `${name} 有 ${mb} MB，超出浏览器标签页能容纳的大小（约400 MB）。当前情景保持不变。`,
   observed: "真实传播",
+  observedTitle: (name: string) => `真实传播：${name}`,
   cascadeInFile: "文件中的传播",
   combine: "累计所选（第四条）",
   combineHelp:
@@ -611,6 +664,7 @@ export const zh: Messages = {
   sampleAttribution: "内置样本及其许可：",
   monteCarlo: "多次模拟（蒙特卡洛）",
   runs: "模拟次数",
+  runsRange: "模拟次数：应为 10 到 100,000 之间的整数。",
   runMany: (runs: string) => `运行${runs}次`,
   runsProgress: (done: string, total: string) => `已完成${done}/${total}次`,
   cancelled: "已取消：保留之前的结果。",

@@ -35,7 +35,7 @@ export function renderOpenBar(
     "select",
     { id: "file-format" },
     h("option", { value: "" }, m.autoDetect),
-    ...FORMAT_IDS.map((id) => h("option", { value: id }, id)),
+    ...FORMAT_IDS.map((id) => h("option", { value: id }, m.formatNames[id] ?? id)),
   );
   const format = () => (formatSelect.value === "" ? null : (formatSelect.value as FormatId));
   const input = h("input", { type: "file", id: "open-file", multiple: true, class: "visually-hidden" });
@@ -141,7 +141,7 @@ export function renderSummaryCard(
     h(
       "dl",
       {},
-      ...row(m.summaryFormat, summary.format),
+      ...row(m.summaryFormat, m.formatNames[summary.format] ?? summary.format),
       ...(summary.platform ? row(m.summaryPlatform, summary.platform) : []),
       ...(summary.label ? row(m.summaryLabel, summary.label) : []),
       ...row(m.summaryEvents, m.count(summary.events)),
