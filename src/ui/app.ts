@@ -690,9 +690,9 @@ export function startApp(root: HTMLElement): void {
     if (state.observed) return undefined;
     for (const iv of state.scenario.interventions ?? []) {
       if ("when" in iv && "time" in iv.when)
-        return { time: iv.when.time, label: `${state.messages.interventionAt}: ${iv.kind}` };
+        return { time: iv.when.time, label: state.messages.interventionMarker(iv.kind) };
       if (iv.kind === "counter-message")
-        return { time: iv.time, label: `${state.messages.interventionAt}: ${iv.kind}` };
+        return { time: iv.time, label: state.messages.interventionMarker(iv.kind) };
     }
     return undefined;
   }

@@ -186,7 +186,16 @@ export interface Messages {
   latestDeleteResult(time: string): string;
   latestDeleteNone: string;
   withIntervention(reposts: string, before: string): string;
-  interventionAt: string;
+  /** The time series' marker where a timed intervention acts ("intervention: delete"). */
+  interventionMarker(kind: string): string;
+  /** Centralities by id; a missing one shows the id (English shows the ids). */
+  centralityNames: Record<string, string>;
+  /** The baseline row of a comparison. */
+  noIntervention: string;
+  /** A row of the centrality comparison: suspend the top `count` by `centrality`. */
+  topBy(count: string, centrality: string): string;
+  /** An interval right after an estimate, in the results table (with its leading space, if any). */
+  interval(low: string, high: string): string;
   backtestButton: string;
   backtestTable: string;
   backtestEstimator: string;
@@ -419,7 +428,11 @@ export const en: Messages = {
   latestDeleteNone: "No deletion time keeps the chance under the target (even at time 0).",
   withIntervention: (reposts: string, before: string) =>
     `With the intervention: ${reposts} reposts (without it: ${before}).`,
-  interventionAt: "intervention",
+  interventionMarker: (kind: string) => `intervention: ${kind}`,
+  centralityNames: {},
+  noIntervention: "no intervention",
+  topBy: (count: string, centrality: string) => `top ${count} by ${centrality}`,
+  interval: (low: string, high: string) => ` (${low} to ${high})`,
   backtestButton: "Backtest on the bundled real cascades",
   backtestTable: "Median absolute % error of the final size, by estimator and observation time",
   backtestEstimator: "Estimator",
@@ -461,6 +474,21 @@ export const LAW_TEXT = {
     "(3) the person was administratively punished for defamation within the past two years and defames again;",
     "(4) other serious circumstances.",
   ],
+};
+
+/** Short names of the interventions, for a marker on the time series. */
+const INTERVENTION_SHORT_ZH: Record<string, string> = {
+  delete: "删帖",
+  throttle: "限流",
+  label: "警示标签",
+  "counter-message": "辟谣",
+  suspend: "封禁",
+  "suspend-top": "封禁",
+  "suspend-next": "封禁",
+  "group-cap": "限制群规模",
+  "group-forward-limit": "限制转发群数",
+  "cut-links": "剪断连接",
+  "cut-community": "切断社群",
 };
 
 const DELAY_SPREAD_ZH = "对数正态延迟的离散度（σ）：0 表示每次延迟都等于中位数；1.5 表示非常不均匀。";
@@ -739,7 +767,18 @@ export const zh: Messages = {
   latestDeleteResult: (time: string) => `在${time}之前删除，可使越线概率低于目标。`,
   latestDeleteNone: "没有任何删除时间能使概率低于目标（即使在时间0）。",
   withIntervention: (reposts: string, before: string) => `干预后：${reposts}次转发（无干预：${before}）。`,
-  interventionAt: "干预",
+  interventionMarker: (kind: string) => `干预：${INTERVENTION_SHORT_ZH[kind] ?? kind}`,
+  centralityNames: {
+    degree: "度中心性",
+    "out-degree": "出度",
+    pagerank: "PageRank",
+    betweenness: "介数中心性",
+    "k-core": "k-核",
+    audience: "受众规模",
+  },
+  noIntervention: "无干预",
+  topBy: (count: string, centrality: string) => `${centrality}前${count}名`,
+  interval: (low: string, high: string) => `（${low} 至 ${high}）`,
   backtestButton: "在内置真实传播上回测",
   backtestTable: "最终规模的绝对百分比误差中位数（按估计方法与观察时长）",
   backtestEstimator: "估计方法",

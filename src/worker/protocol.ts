@@ -1,6 +1,6 @@
 /** Messages between the page and the lab worker; all structured-clone friendly. */
 import type { Cascade } from "../core/cascade.ts";
-import type { Comparison, LatestSafeResult, StrategyRow } from "../core/interventions/index.ts";
+import type { Centrality, Comparison, LatestSafeResult, StrategyRow } from "../core/interventions/index.ts";
 import type { CountingRules } from "../core/legal.ts";
 import type { BacktestSummary } from "../core/predict/backtest.ts";
 import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
@@ -47,7 +47,8 @@ export type InterveneAction =
 
 export type InterveneOutcome =
   | { kind: "compare"; comparison: Comparison }
-  | { kind: "centralities"; rows: StrategyRow[] }
+  /** The baseline row, then one row per centrality of `centralities`, in that order (the page words the rows). */
+  | { kind: "centralities"; rows: StrategyRow[]; count: number; centralities: Centrality[] }
   | { kind: "latest-delete"; result: LatestSafeResult };
 
 export type LabRequest =
