@@ -36,7 +36,13 @@ import { LabClient, LabError } from "./lab-client.ts";
 import { type ManualItems, renderLaw, renderReport } from "./legal-panel.ts";
 import { MonteCarloPanel } from "./monte-carlo-panel.ts";
 import { type NetworkCascade, NetworkView } from "./network-view.ts";
-import { renderCascadePicker, renderOpenBar, renderSummaryCard, type SampleEntry } from "./observed.ts";
+import {
+  renderCascadePicker,
+  renderOpenBar,
+  renderSummaryCard,
+  type SampleEntry,
+  sampleWords,
+} from "./observed.ts";
 import { Playback } from "./playback.ts";
 import { PredictionPanel } from "./prediction-panel.ts";
 import { decodeScenario, encodeScenario } from "./scenario-url.ts";
@@ -79,7 +85,8 @@ export interface ObservedState {
   /** Assumed audience per account where the file has none. */
   assumed: number | null;
   warnings: string[];
-  attribution: string | null;
+  /** The bundled sample it came from (its attribution is shown), or null. */
+  sample: SampleEntry | null;
   /** A counterfactual pruning of the record (deleted at, accounts suspended), or null. */
   pruning: Pruning | null;
 }
@@ -352,11 +359,9 @@ export function startApp(root: HTMLElement): void {
         ...(interventionPanel?.exportItems() ?? []),
         ...(prediction?.exportItems() ?? []),
       ];
-      void exportAll(
-        everyItem,
-        state.scenario,
-        `${caption(state)}\n\nExported from Repost Threshold Lab.\n`,
-      ).then((zip) => download(`repost-threshold-${state.scenario.seed}.zip`, zip));
+      void exportAll(everyItem, state.scenario, `${caption(state)}\n\n${state.messages.exportedFrom}\n`).then(
+        (zip) => download(`repost-threshold-${state.scenario.seed}.zip`, zip),
+      );
     });
     const reset = h("button", { type: "button" }, m.reset);
     reset.addEventListener("click", () => {
@@ -625,24 +630,41 @@ export function startApp(root: HTMLElement): void {
     return value;
   }
 
+  /** The exported charts' caption: the scenario (or the file) and the legal line, in the language on screen. */
   function caption(state: AppState): string {
     const { scenario, run } = state;
+    const m = state.messages;
     const r = scenario.rules;
-    const line = `Line: ${r.thresholds.reposts} reposts or ${r.thresholds.views} views at view rate ${r.viewRate}.`;
+    const line = m.captionRules(r.thresholds.reposts, r.thresholds.views, r.viewRate);
     if (state.observed) {
+      const { observed } = state;
       const cascade = shown(state)?.cascade;
       return [
-        `Observed cascade ${cascade?.id ?? ""} from ${state.observed.name} (${state.observed.format}${cascade?.platform ? `, ${cascade.platform}` : ""}).${state.observed.assumed !== null ? ` Views use an ASSUMED audience of ${state.observed.assumed} per account.` : ""}`,
-        `${line} Data: ${state.observed.attribution ?? state.observed.name}. Analysed with Repost Threshold Lab.`,
+        m.captionObserved(
+          cascade?.id ?? "",
+          observed.name,
+          m.formatNames[observed.format] ?? observed.format,
+          cascade?.platform ? (m.platformNames[cascade.platform] ?? cascade.platform) : null,
+          observed.assumed,
+        ),
+        m.captionData(line, observed.sample ? sampleWords(m, observed.sample).attribution : observed.name),
       ].join("\n");
     }
     if (!run) return "";
     const params = Object.entries(run.params)
       .map(([k, v]) => `${k}=${v}`)
       .join(", ");
+    const model = getModel(scenario.model);
     return [
-      `${PRESETS[scenario.preset].label}, ${scenario.nodes.toLocaleString("en-US")} accounts, seed '${scenario.seed}', source ${run.source}; ${getModel(scenario.model).label} (${params}).`,
-      `${line} Simulated with Repost Threshold Lab.`,
+      m.captionSimulation(
+        term(m, `preset.${scenario.preset}.label`, PRESETS[scenario.preset].label),
+        scenario.nodes,
+        scenario.seed,
+        run.source,
+        term(m, `model.${model.id}.label`, model.label),
+        params,
+      ),
+      m.captionSimulated(line),
     ].join("\n");
   }
 
@@ -985,7 +1007,7 @@ export function startApp(root: HTMLElement): void {
   async function openTexts(
     texts: Array<{ name: string; text: string }>,
     format: FormatId | null,
-    attribution: string | null,
+    sample: SampleEntry | null,
     line?: number,
   ): Promise<void> {
     const options: ReadOptions = format ? { format } : {};
@@ -1029,7 +1051,7 @@ export function startApp(root: HTMLElement): void {
           selected: [0],
           assumed: null,
           warnings: outcome.warnings,
-          attribution,
+          sample,
           pruning: null,
         },
       });
@@ -1052,7 +1074,7 @@ export function startApp(root: HTMLElement): void {
       };
       const texts = [await fetchText(sample.file)];
       if (sample.original) texts.push(await fetchText(sample.original));
-      await openTexts(texts, sample.format, sample.attribution, sample.line);
+      await openTexts(texts, sample.format, sample, sample.line);
       const query = `${encodeScenario(store.get().scenario)}&sample=${encodeURIComponent(sample.id)}`;
       history.replaceState(null, "", `?${query}`);
     } catch (error) {
@@ -1289,7 +1311,9 @@ export function startApp(root: HTMLElement): void {
           ),
           renderWhatIf(m, observed, current),
           ...(state.graph ? [] : [h("p", { class: "note" }, m.noNetworkInFile)]),
-          ...(observed.attribution ? [h("p", { class: "help" }, observed.attribution)] : []),
+          ...(observed.sample
+            ? [h("p", { class: "help" }, sampleWords(m, observed.sample).attribution)]
+            : []),
         );
       }
       shell.observedHost.hidden = state.observed === null;

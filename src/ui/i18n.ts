@@ -118,6 +118,10 @@ export interface Messages {
   summaryLabel: string;
   summaryEvents: string;
   tippingAccount: string;
+  /** The tipping account and the line it tipped ("666 (reposts)"). */
+  tippingValue(account: string, prong: "reposts" | "views"): string;
+  /** The readers' platform words by their English text; a missing one shows as it is. */
+  platformNames: Record<string, string>;
   maxDepth: string;
   perGeneration: string;
   virality: string;
@@ -216,6 +220,26 @@ export interface Messages {
   strategyAverted: string;
   suspendedByIntervention: string;
   stoppedByIntervention: string;
+  /** Exported charts' captions. */
+  captionRules(reposts: number, views: number, viewRate: number): string;
+  captionSimulation(
+    preset: string,
+    nodes: number,
+    seed: string,
+    source: string,
+    model: string,
+    params: string,
+  ): string;
+  captionSimulated(rules: string): string;
+  captionObserved(
+    id: string,
+    name: string,
+    format: string,
+    platform: string | null,
+    assumed: number | null,
+  ): string;
+  captionData(rules: string, data: string): string;
+  exportedFrom: string;
   chart: ChartText;
 }
 
@@ -336,6 +360,8 @@ export const en: Messages = {
   summaryLabel: "Label in the data set",
   summaryEvents: "Events",
   tippingAccount: "Tipping account",
+  tippingValue: (account: string, prong: "reposts" | "views") => `${account} (${prong})`,
+  platformNames: {},
   maxDepth: "Deepest generation",
   perGeneration: "Reposts per generation",
   virality: "Structural virality",
@@ -456,6 +482,15 @@ export const en: Messages = {
   strategyAverted: "Reposts averted per run",
   suspendedByIntervention: "suspended by the intervention",
   stoppedByIntervention: "would have reposted without the intervention",
+  captionRules: (reposts, views, viewRate) =>
+    `Line: ${reposts} reposts or ${views} views at view rate ${viewRate}.`,
+  captionSimulation: (preset, nodes, seed, source, model, params) =>
+    `${preset}, ${nodes.toLocaleString("en-US")} accounts, seed '${seed}', source ${source}; ${model} (${params}).`,
+  captionSimulated: (rules) => `${rules} Simulated with Repost Threshold Lab.`,
+  captionObserved: (id, name, format, platform, assumed) =>
+    `Observed cascade ${id} from ${name} (${format}${platform ? `, ${platform}` : ""}).${assumed !== null ? ` Views use an ASSUMED audience of ${assumed} per account.` : ""}`,
+  captionData: (rules, data) => `${rules} Data: ${data}. Analysed with Repost Threshold Lab.`,
+  exportedFrom: "Exported from Repost Threshold Lab.",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -677,6 +712,16 @@ export const zh: Messages = {
   summaryLabel: "数据集标签",
   summaryEvents: "事件数",
   tippingAccount: "越线账号",
+  tippingValue: (account: string, prong: "reposts" | "views") =>
+    `${account}（${prong === "reposts" ? "转发" : "浏览"}）`,
+  platformNames: {
+    "Sina Weibo (DeepHawkes / CasFlow)": "新浪微博（DeepHawkes / CasFlow）",
+    "Sina Weibo (CED)": "新浪微博（CED）",
+    "Twitter (Twitter15/16 rumour trees)": "Twitter（Twitter15/16 谣言传播树）",
+    "Twitter (retweet series)": "Twitter（转推序列）",
+    "Twitter (TiDeH sample of SEISMIC)": "Twitter（SEISMIC 数据的 TiDeH 样本）",
+    "edge list": "边列表",
+  },
   maxDepth: "最深代数",
   perGeneration: "每代转发数",
   virality: "结构病毒性",
@@ -801,6 +846,14 @@ export const zh: Messages = {
   strategyAverted: "每次模拟减少的转发",
   suspendedByIntervention: "被干预封禁",
   stoppedByIntervention: "若无干预本会转发",
+  captionRules: (reposts, views, viewRate) => `界线：${reposts}次转发或${views}次浏览，浏览率 ${viewRate}。`,
+  captionSimulation: (preset, nodes, seed, source, model, params) =>
+    `${preset}，${nodes.toLocaleString("zh-CN")}个账号，随机种子“${seed}”，源头 ${source}；${model}（${params}）。`,
+  captionSimulated: (rules) => `${rules}由转发阈值实验室模拟。`,
+  captionObserved: (id, name, format, platform, assumed) =>
+    `真实传播 ${id}，来自 ${name}（${format}${platform ? `，${platform}` : ""}）。${assumed !== null ? `浏览数使用假设的每账号受众 ${assumed}。` : ""}`,
+  captionData: (rules, data) => `${rules}数据：${data}。由转发阈值实验室分析。`,
+  exportedFrom: "由转发阈值实验室导出。",
   chart: CHINESE_CHART_TEXT,
 };
 
