@@ -23,10 +23,10 @@ import { getModel } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
+import { AppError, type AppErrorDetail } from "./app-errors.ts";
 import { renderControls } from "./controls.ts";
-
 import { h, restoreTypedFields, type TypedField, typedFields } from "./dom.ts";
-import { errorText } from "./error-text.ts";
+import { detailText, errorText } from "./error-text.ts";
 
 import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
 import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
@@ -45,7 +45,7 @@ import {
 } from "./observed.ts";
 import { Playback } from "./playback.ts";
 import { PredictionPanel } from "./prediction-panel.ts";
-import { decodeScenario, encodeScenario } from "./scenario-url.ts";
+import { decodeScenarioProblems, encodeScenario } from "./scenario-url.ts";
 import { createStore } from "./store.ts";
 
 const STORAGE_KEY = "repost-threshold-lab/scenario";
@@ -120,23 +120,20 @@ function storageSet(key: string, value: string | null): void {
 }
 
 /** The scenario to start on: the URL's, else the saved one, else the default. */
-function initialScenario(): { scenario: Scenario; error: string | null } {
+function initialScenario(): { scenario: Scenario; error: AppErrorDetail | null } {
   const query = new URLSearchParams(location.search);
   query.delete("sample");
   if (query.size > 0) {
-    const { scenario, errors } = decodeScenario(query.toString());
-    if (errors.length === 0) return { scenario, error: null };
-    return { scenario: DEFAULT_SCENARIO, error: `The link's scenario was refused: ${errors.join(" ")}` };
+    const { scenario, problems } = decodeScenarioProblems(query.toString());
+    if (problems.length === 0) return { scenario, error: null };
+    return { scenario: DEFAULT_SCENARIO, error: { code: "scenarioRefused", from: "link", problems } };
   }
   const saved = storageGet(STORAGE_KEY);
   if (saved) {
-    const { scenario, errors } = decodeScenario(saved);
-    if (errors.length === 0) return { scenario, error: null };
+    const { scenario, problems } = decodeScenarioProblems(saved);
+    if (problems.length === 0) return { scenario, error: null };
     storageSet(STORAGE_KEY, null);
-    return {
-      scenario: DEFAULT_SCENARIO,
-      error: `The saved scenario was damaged and has been discarded: ${errors.join(" ")}`,
-    };
+    return { scenario: DEFAULT_SCENARIO, error: { code: "scenarioRefused", from: "saved", problems } };
   }
   return { scenario: DEFAULT_SCENARIO, error: null };
 }
@@ -156,8 +153,8 @@ export function startApp(root: HTMLElement): void {
       start.error === null
         ? null
         : (
-            (error: string) => () =>
-              error
+            (detail: AppErrorDetail) => (m: Messages) =>
+              detailText(detail, m)
           )(start.error),
     graph: null,
     run: null,
@@ -979,7 +976,7 @@ export function startApp(root: HTMLElement): void {
           });
       };
       reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(new Error(`${file.name}: the browser could not read the file.`));
+      reader.onerror = () => reject(new AppError({ code: "fileUnreadable", file: file.name }));
       reader.readAsText(file);
     });
   }
@@ -1023,7 +1020,7 @@ export function startApp(root: HTMLElement): void {
     try {
       const response = await lab.read(main.name, main.text, options);
       const { outcome } = response;
-      if (outcome.cascades.length === 0) throw new Error(`${main.name}: no cascade found in the file.`);
+      if (outcome.cascades.length === 0) throw new AppError({ code: "noCascade", file: main.name });
       playback.pause();
       // The simulation's graph is no longer on screen: the next run must send it again.
       lab.knownGraph = null;
@@ -1069,7 +1066,13 @@ export function startApp(root: HTMLElement): void {
     try {
       const fetchText = async (file: string) => {
         const response = await fetch(new URL(`samples/${file}`, document.baseURI));
-        if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+        if (!response.ok)
+          throw new AppError({
+            code: "sampleHttp",
+            file,
+            status: response.status,
+            statusText: response.statusText,
+          });
         return { name: file.split("/").pop() ?? file, text: await response.text() };
       };
       const texts = [await fetchText(sample.file)];
