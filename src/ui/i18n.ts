@@ -2,6 +2,7 @@
 import { type ChartText, ENGLISH_CHART_TEXT } from "../charts/text.ts";
 import { CHINESE_CHART_TEXT, formatDurationZh } from "../charts/text-zh.ts";
 import { formatCount, formatDuration, ordinal } from "../core/format.ts";
+import type { UnavailableReason } from "../core/predict/prediction.ts";
 
 export type Language = "en" | "zh";
 
@@ -162,6 +163,8 @@ export interface Messages {
   predictedCrossingAt(time: string, low: string, high: string): string;
   truthAfter(final: string, crossing: string): string;
   unavailable(why: string): string;
+  /** Why an estimator cannot predict, from its reason; `english` is the core's own message. */
+  unavailableReason(reason: UnavailableReason, english: string): string;
   interventionLab: string;
   strategy: string;
   strategyNames: Record<string, string>;
@@ -412,6 +415,7 @@ export const en: Messages = {
     `Predicted crossing at ${time} (between ${low} and ${high}).`,
   truthAfter: (final: string, crossing: string) => `What happened: ${final} reposts in the end; ${crossing}.`,
   unavailable: (why: string) => `Not available: ${why}`,
+  unavailableReason: (_reason, english) => english,
   interventionLab: "Intervention lab",
   strategy: "Strategy",
   strategyNames: {
@@ -771,6 +775,22 @@ export const zh: Messages = {
     `预计在${time}越线（${low}至${high}之间）。`,
   truthAfter: (final: string, crossing: string) => `实际情况：最终${final}次转发；${crossing}。`,
   unavailable: (why: string) => `不可用：${why}`,
+  unavailableReason: (reason) => {
+    switch (reason.code) {
+      case "tooShort":
+        return reason.estimator === "hawkes"
+          ? `Hawkes 拟合至少需要观察${reason.minutes}分钟；T = ${formatDurationZh(reason.at)}。`
+          : `SEISMIC 至少需要观察${reason.minutes}分钟（其最短窗口）；T = ${formatDurationZh(reason.at)}。`;
+      case "noRepost":
+        return "到 T 时还没有转发：Hawkes 拟合无从拟合。";
+      case "noFollowers":
+        return `SEISMIC 需要每个发帖人的粉丝数；传播“${reason.cascade}”没有粉丝数。`;
+      case "noExposure":
+        return `SEISMIC 需要到 T 时已有曝光：T = ${formatDurationZh(reason.at)} 时还没有人看到帖子（或所有受众都为 0）。`;
+      case "fewTraining":
+        return `对数线性基线至少需要 ${reason.needed} 条记录超过 T = ${formatDurationZh(reason.at)} 的训练传播；现有 ${reason.has} 条。`;
+    }
+  },
   interventionLab: "干预实验室",
   strategy: "策略",
   strategyNames: {

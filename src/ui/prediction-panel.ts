@@ -304,7 +304,18 @@ export class PredictionPanel extends RebuiltPanel {
     if (!outcome) return;
     const p = outcome.prediction;
     const lines: HTMLElement[] = [];
-    if (!p) lines.push(h("p", { class: "note" }, m.unavailable(outcome.unavailable ?? "")));
+    if (!p)
+      lines.push(
+        h(
+          "p",
+          { class: "note" },
+          m.unavailable(
+            outcome.unavailableReason
+              ? m.unavailableReason(outcome.unavailableReason, outcome.unavailable ?? "")
+              : (outcome.unavailable ?? ""),
+          ),
+        ),
+      );
     else {
       const band = p.predicted.finalReposts;
       const big = (x: number) => (Number.isFinite(x) ? m.count(x) : "∞");

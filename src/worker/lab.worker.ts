@@ -186,6 +186,7 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
         outcome: {
           estimator: request.estimator,
           unavailable,
+          ...(isUnavailable(result) && result.reason ? { unavailableReason: result.reason } : {}),
           prediction,
           chart: prediction ? predictionChartData(request.cascade, prediction, request.rules) : null,
           convergence,

@@ -4,6 +4,7 @@ import type { Centrality, Comparison, LatestSafeResult, StrategyRow } from "../c
 import type { CountingRules } from "../core/legal.ts";
 import type { BacktestSummary } from "../core/predict/backtest.ts";
 import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
+import type { UnavailableReason } from "../core/predict/prediction.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { ErrorDetail } from "./error-detail.ts";
@@ -33,6 +34,8 @@ export interface PredictOutcome {
   estimator: string;
   /** Why it could not run, or null. */
   unavailable: string | null;
+  /** The same as data, for the page's language (absent when there is no reason). */
+  unavailableReason?: UnavailableReason;
   prediction: Prediction | null;
   chart: PredictionChartData | null;
   /** The estimate and interval at several observation times, per estimator. */
