@@ -126,7 +126,7 @@ export function strategyComparisonChart(
       }),
     );
     g.appendChild(
-      svg(context, "title", {}, `${r.label}: ${format(r.estimate)} (${format(r.low)} to ${format(r.high)})`),
+      svg(context, "title", {}, words.rowTitle(r.label, format(r.estimate), format(r.low), format(r.high))),
     );
     body.appendChild(g);
   });

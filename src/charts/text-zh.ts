@@ -106,5 +106,6 @@ export const CHINESE_CHART_TEXT: ChartText = {
     probabilityAxis: "越线概率的变化（百分点）",
     avertedAxis: "减少的转发数",
     noChange: "无变化",
+    rowTitle: (label, estimate, low, high) => `${label}：${estimate}（${low} 至 ${high}）`,
   },
 };

@@ -108,6 +108,8 @@ export interface StrategyText {
   probabilityAxis: string;
   avertedAxis: string;
   noChange: string;
+  /** A row's tooltip: "top 5 by pagerank: -83 (-87.5 to -76.9)". */
+  rowTitle(label: string, estimate: string, low: string, high: string): string;
 }
 
 export const ENGLISH_CHART_TEXT: ChartText = {
@@ -204,5 +206,6 @@ export const ENGLISH_CHART_TEXT: ChartText = {
     probabilityAxis: "Change in the probability of crossing the line (percentage points)",
     avertedAxis: "Reposts averted",
     noChange: "no change",
+    rowTitle: (label, estimate, low, high) => `${label}: ${estimate} (${low} to ${high})`,
   },
 };

@@ -23,10 +23,10 @@ import { getModel } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
+import { AppError, type AppErrorDetail } from "./app-errors.ts";
 import { renderControls } from "./controls.ts";
-
 import { h, restoreTypedFields, type TypedField, typedFields } from "./dom.ts";
-import { errorText } from "./error-text.ts";
+import { detailText, errorText } from "./error-text.ts";
 
 import { download, type ExportItem, exportAll, svgMarkup, svgToPng, toCsv } from "./export.ts";
 import { GUIDED_SCENARIOS, type GuidedScenario } from "./guided.ts";
@@ -36,10 +36,16 @@ import { LabClient, LabError } from "./lab-client.ts";
 import { type ManualItems, renderLaw, renderReport } from "./legal-panel.ts";
 import { MonteCarloPanel } from "./monte-carlo-panel.ts";
 import { type NetworkCascade, NetworkView } from "./network-view.ts";
-import { renderCascadePicker, renderOpenBar, renderSummaryCard, type SampleEntry } from "./observed.ts";
+import {
+  renderCascadePicker,
+  renderOpenBar,
+  renderSummaryCard,
+  type SampleEntry,
+  sampleWords,
+} from "./observed.ts";
 import { Playback } from "./playback.ts";
 import { PredictionPanel } from "./prediction-panel.ts";
-import { decodeScenario, encodeScenario } from "./scenario-url.ts";
+import { decodeScenarioProblems, encodeScenario } from "./scenario-url.ts";
 import { createStore } from "./store.ts";
 
 const STORAGE_KEY = "repost-threshold-lab/scenario";
@@ -79,7 +85,8 @@ export interface ObservedState {
   /** Assumed audience per account where the file has none. */
   assumed: number | null;
   warnings: string[];
-  attribution: string | null;
+  /** The bundled sample it came from (its attribution is shown), or null. */
+  sample: SampleEntry | null;
   /** A counterfactual pruning of the record (deleted at, accounts suspended), or null. */
   pruning: Pruning | null;
 }
@@ -113,23 +120,20 @@ function storageSet(key: string, value: string | null): void {
 }
 
 /** The scenario to start on: the URL's, else the saved one, else the default. */
-function initialScenario(): { scenario: Scenario; error: string | null } {
+function initialScenario(): { scenario: Scenario; error: AppErrorDetail | null } {
   const query = new URLSearchParams(location.search);
   query.delete("sample");
   if (query.size > 0) {
-    const { scenario, errors } = decodeScenario(query.toString());
-    if (errors.length === 0) return { scenario, error: null };
-    return { scenario: DEFAULT_SCENARIO, error: `The link's scenario was refused: ${errors.join(" ")}` };
+    const { scenario, problems } = decodeScenarioProblems(query.toString());
+    if (problems.length === 0) return { scenario, error: null };
+    return { scenario: DEFAULT_SCENARIO, error: { code: "scenarioRefused", from: "link", problems } };
   }
   const saved = storageGet(STORAGE_KEY);
   if (saved) {
-    const { scenario, errors } = decodeScenario(saved);
-    if (errors.length === 0) return { scenario, error: null };
+    const { scenario, problems } = decodeScenarioProblems(saved);
+    if (problems.length === 0) return { scenario, error: null };
     storageSet(STORAGE_KEY, null);
-    return {
-      scenario: DEFAULT_SCENARIO,
-      error: `The saved scenario was damaged and has been discarded: ${errors.join(" ")}`,
-    };
+    return { scenario: DEFAULT_SCENARIO, error: { code: "scenarioRefused", from: "saved", problems } };
   }
   return { scenario: DEFAULT_SCENARIO, error: null };
 }
@@ -149,8 +153,8 @@ export function startApp(root: HTMLElement): void {
       start.error === null
         ? null
         : (
-            (error: string) => () =>
-              error
+            (detail: AppErrorDetail) => (m: Messages) =>
+              detailText(detail, m)
           )(start.error),
     graph: null,
     run: null,
@@ -352,11 +356,9 @@ export function startApp(root: HTMLElement): void {
         ...(interventionPanel?.exportItems() ?? []),
         ...(prediction?.exportItems() ?? []),
       ];
-      void exportAll(
-        everyItem,
-        state.scenario,
-        `${caption(state)}\n\nExported from Repost Threshold Lab.\n`,
-      ).then((zip) => download(`repost-threshold-${state.scenario.seed}.zip`, zip));
+      void exportAll(everyItem, state.scenario, `${caption(state)}\n\n${state.messages.exportedFrom}\n`).then(
+        (zip) => download(`repost-threshold-${state.scenario.seed}.zip`, zip),
+      );
     });
     const reset = h("button", { type: "button" }, m.reset);
     reset.addEventListener("click", () => {
@@ -468,6 +470,7 @@ export function startApp(root: HTMLElement): void {
     storageSet(LANGUAGE_KEY, language);
     document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
     const messages = MESSAGES[language];
+    document.title = messages.appTitle;
     // The timeline keeps its clock, speed and playing state; only its words change.
     playback.setMessages(messages);
     network.setMessages(messages);
@@ -624,24 +627,41 @@ export function startApp(root: HTMLElement): void {
     return value;
   }
 
+  /** The exported charts' caption: the scenario (or the file) and the legal line, in the language on screen. */
   function caption(state: AppState): string {
     const { scenario, run } = state;
+    const m = state.messages;
     const r = scenario.rules;
-    const line = `Line: ${r.thresholds.reposts} reposts or ${r.thresholds.views} views at view rate ${r.viewRate}.`;
+    const line = m.captionRules(r.thresholds.reposts, r.thresholds.views, r.viewRate);
     if (state.observed) {
+      const { observed } = state;
       const cascade = shown(state)?.cascade;
       return [
-        `Observed cascade ${cascade?.id ?? ""} from ${state.observed.name} (${state.observed.format}${cascade?.platform ? `, ${cascade.platform}` : ""}).${state.observed.assumed !== null ? ` Views use an ASSUMED audience of ${state.observed.assumed} per account.` : ""}`,
-        `${line} Data: ${state.observed.attribution ?? state.observed.name}. Analysed with Repost Threshold Lab.`,
+        m.captionObserved(
+          cascade?.id ?? "",
+          observed.name,
+          m.formatNames[observed.format] ?? observed.format,
+          cascade?.platform ? (m.platformNames[cascade.platform] ?? cascade.platform) : null,
+          observed.assumed,
+        ),
+        m.captionData(line, observed.sample ? sampleWords(m, observed.sample).attribution : observed.name),
       ].join("\n");
     }
     if (!run) return "";
     const params = Object.entries(run.params)
       .map(([k, v]) => `${k}=${v}`)
       .join(", ");
+    const model = getModel(scenario.model);
     return [
-      `${PRESETS[scenario.preset].label}, ${scenario.nodes.toLocaleString("en-US")} accounts, seed '${scenario.seed}', source ${run.source}; ${getModel(scenario.model).label} (${params}).`,
-      `${line} Simulated with Repost Threshold Lab.`,
+      m.captionSimulation(
+        term(m, `preset.${scenario.preset}.label`, PRESETS[scenario.preset].label),
+        scenario.nodes,
+        scenario.seed,
+        run.source,
+        term(m, `model.${model.id}.label`, model.label),
+        params,
+      ),
+      m.captionSimulated(line),
     ].join("\n");
   }
 
@@ -689,9 +709,9 @@ export function startApp(root: HTMLElement): void {
     if (state.observed) return undefined;
     for (const iv of state.scenario.interventions ?? []) {
       if ("when" in iv && "time" in iv.when)
-        return { time: iv.when.time, label: `${state.messages.interventionAt}: ${iv.kind}` };
+        return { time: iv.when.time, label: state.messages.interventionMarker(iv.kind) };
       if (iv.kind === "counter-message")
-        return { time: iv.time, label: `${state.messages.interventionAt}: ${iv.kind}` };
+        return { time: iv.time, label: state.messages.interventionMarker(iv.kind) };
     }
     return undefined;
   }
@@ -956,7 +976,7 @@ export function startApp(root: HTMLElement): void {
           });
       };
       reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(new Error(`${file.name}: the browser could not read the file.`));
+      reader.onerror = () => reject(new AppError({ code: "fileUnreadable", file: file.name }));
       reader.readAsText(file);
     });
   }
@@ -984,7 +1004,7 @@ export function startApp(root: HTMLElement): void {
   async function openTexts(
     texts: Array<{ name: string; text: string }>,
     format: FormatId | null,
-    attribution: string | null,
+    sample: SampleEntry | null,
     line?: number,
   ): Promise<void> {
     const options: ReadOptions = format ? { format } : {};
@@ -1000,7 +1020,7 @@ export function startApp(root: HTMLElement): void {
     try {
       const response = await lab.read(main.name, main.text, options);
       const { outcome } = response;
-      if (outcome.cascades.length === 0) throw new Error(`${main.name}: no cascade found in the file.`);
+      if (outcome.cascades.length === 0) throw new AppError({ code: "noCascade", file: main.name });
       playback.pause();
       // The simulation's graph is no longer on screen: the next run must send it again.
       lab.knownGraph = null;
@@ -1028,7 +1048,7 @@ export function startApp(root: HTMLElement): void {
           selected: [0],
           assumed: null,
           warnings: outcome.warnings,
-          attribution,
+          sample,
           pruning: null,
         },
       });
@@ -1046,12 +1066,18 @@ export function startApp(root: HTMLElement): void {
     try {
       const fetchText = async (file: string) => {
         const response = await fetch(new URL(`samples/${file}`, document.baseURI));
-        if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+        if (!response.ok)
+          throw new AppError({
+            code: "sampleHttp",
+            file,
+            status: response.status,
+            statusText: response.statusText,
+          });
         return { name: file.split("/").pop() ?? file, text: await response.text() };
       };
       const texts = [await fetchText(sample.file)];
       if (sample.original) texts.push(await fetchText(sample.original));
-      await openTexts(texts, sample.format, sample.attribution, sample.line);
+      await openTexts(texts, sample.format, sample, sample.line);
       const query = `${encodeScenario(store.get().scenario)}&sample=${encodeURIComponent(sample.id)}`;
       history.replaceState(null, "", `?${query}`);
     } catch (error) {
@@ -1281,14 +1307,16 @@ export function startApp(root: HTMLElement): void {
           store.set({ observed: { ...observed, selected } }),
         );
         shell.observedHost.replaceChildren(
-          h("h2", {}, `${m.observed}: ${observed.name}`),
+          h("h2", {}, m.observedTitle(observed.name)),
           ...(picker ? [picker] : []),
           renderSummaryCard(m, summarizeCascade(current.cascade, state.scenario.rules), (assumed) =>
             store.set({ observed: { ...observed, assumed } }),
           ),
           renderWhatIf(m, observed, current),
           ...(state.graph ? [] : [h("p", { class: "note" }, m.noNetworkInFile)]),
-          ...(observed.attribution ? [h("p", { class: "help" }, observed.attribution)] : []),
+          ...(observed.sample
+            ? [h("p", { class: "help" }, sampleWords(m, observed.sample).attribution)]
+            : []),
         );
       }
       shell.observedHost.hidden = state.observed === null;
@@ -1371,6 +1399,7 @@ export function startApp(root: HTMLElement): void {
     .catch(() => store.set({ samples: [] }));
 
   document.documentElement.lang = store.get().messages.language === "zh" ? "zh-CN" : "en";
+  document.title = store.get().messages.appTitle;
   store.subscribe(renderAll);
   renderAll(store.get(), null);
   // A refused link's message stays until the user acts.

@@ -100,7 +100,7 @@ export function renderControls(
   );
   const form = h(
     "form",
-    { class: "controls", "aria-label": "Scenario", novalidate: true },
+    { class: "controls", "aria-label": m.scenario, novalidate: true },
     h(
       "fieldset",
       {},

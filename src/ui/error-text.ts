@@ -19,10 +19,12 @@ import {
   type Templates,
   type TwitterNodePart,
 } from "../io/errors.ts";
-import type { ErrorDetail } from "../worker/error-detail.ts";
+import type { ErrorDetail as WorkerErrorDetail } from "../worker/error-detail.ts";
+import { APP_EN, type AppErrorDetail, type ScenarioProblem } from "./app-errors.ts";
 import { type Language, type Messages, term } from "./i18n.ts";
 
-export type { ErrorDetail };
+/** Every detail an error on screen may carry: the core's, the readers' and the page's own. */
+export type ErrorDetail = WorkerErrorDetail | AppErrorDetail;
 
 /** Templates that may word with the language's other words (labels of fields, presets, models). */
 type WordedTemplates<U extends { code: string }> = {
@@ -100,7 +102,33 @@ function rangeZh(range: NumberRange): string {
   return `${low}且${high}的${kind}`;
 }
 
-/** A scenario field by its label on screen; other fields (interventions[0].share) as the path. */
+/** The parts of an intervention, as its fields are labelled in the intervention lab. */
+function interventionPartZh(part: string, m: Messages): string {
+  const labels: Record<string, string> = {
+    share: m.shareShown,
+    factor: m.factor,
+    count: m.howMany,
+    afterReposts: m.afterReposts,
+    maxSize: m.maxSize,
+    maxGroups: m.maxGroups,
+    p: m.counterP,
+    time: "时间",
+    when: "时间",
+    "when.time": "时间",
+    "when.reposts": "转发数",
+    accounts: "账号",
+    links: "连接",
+    centrality: m.centrality,
+    delayMinutes: "延迟",
+    kind: "干预类型",
+    community: "社群",
+  };
+  const link = /^links\[(\d+)\]$/.exec(part);
+  if (link) return `第${Number(link[1]) + 1}条连接`;
+  return Object.hasOwn(labels, part) ? labels[part] : part;
+}
+
+/** A scenario field by its label on screen; an intervention's field as "第1项干预的展示比例"; others as the path. */
 function fieldZh(field: string, m: Messages): string {
   const labels: Record<string, string> = {
     preset: m.preset,
@@ -109,8 +137,39 @@ function fieldZh(field: string, m: Messages): string {
     model: m.model,
     source: m.source,
     horizon: "模拟时长",
+    target: m.target,
+    interventions: "干预",
+    deleteAt: "删除时间",
+    suspended: "封禁账号",
   };
-  return Object.hasOwn(labels, field) ? labels[field] : field;
+  if (Object.hasOwn(labels, field)) return labels[field];
+  const intervention = /^interventions\[(\d+)\](?:\.(.+))?$/.exec(field);
+  if (intervention) {
+    const which = `第${Number(intervention[1]) + 1}项干预`;
+    return intervention[2] ? `${which}的${interventionPartZh(intervention[2], m)}` : which;
+  }
+  return field;
+}
+
+/** A setting of the scenario's link by its label on screen (a model parameter by the model's label). */
+function urlKeyZh(key: string, m: Messages): string {
+  const labels: Record<string, string> = {
+    preset: m.preset,
+    n: m.accounts,
+    seed: m.seed,
+    model: m.model,
+    src: m.source,
+    hours: "模拟时长（小时）",
+    iv: "干预",
+    reposts: m.repostThreshold,
+    views: m.viewThreshold,
+    rate: m.viewRate,
+    scope: m.repostScope,
+    vscope: m.viewScope,
+    repeat: m.countRepeatViews,
+    bots: m.countBots,
+  };
+  return Object.hasOwn(labels, key) ? labels[key] : key;
 }
 
 const CHOICE_ZH: Record<ChoiceKind, string> = {
@@ -123,7 +182,8 @@ const CHOICE_ZH: Record<ChoiceKind, string> = {
 const BOUND_ZH: Record<BoundKind, string> = {
   secondsFromZero: "不小于 0 的秒数",
   wholeFromZero: "不小于 0 的整数",
-  chance: "0 到 1 之间的概率",
+  // A leading space before a number, as the other numbers in the Chinese text ("应为 0 到 1 …").
+  chance: " 0 到 1 之间的概率",
   wholeAtLeastOne: "不小于 1 的整数",
   secondsAboveZero: "大于 0 的秒数",
 };
@@ -286,13 +346,50 @@ function inputErrorZh(d: InputErrorDetail): string {
   return `${place}：应为${applyTemplate(EXPECTED_ZH, d.expected)}，${applyTemplate(FOUND_ZH, d.found)}。`;
 }
 
+type AppTemplates = {
+  [K in AppErrorDetail["code"]]: (
+    d: Extract<AppErrorDetail, { code: K }>,
+    problem: (p: ScenarioProblem) => string,
+    m: Messages,
+  ) => string;
+};
+
+export const APP_ZH: AppTemplates = {
+  fileUnreadable: (d) => `${d.file}：浏览器无法读取此文件。`,
+  noCascade: (d) => `${d.file}：文件中没有找到传播。`,
+  sampleHttp: (d) => `${d.file}：无法下载内置样本（HTTP ${d.status}）。`,
+  workerStopped: (d) => `后台线程意外停止（${d.reason || "未知错误"}）。`,
+  cancelled: () => "已取消。",
+  scenarioRefused: (d, problem) =>
+    `${d.from === "link" ? "链接中的情景无效，未采用" : "保存的情景已损坏，已丢弃"}：${d.problems.map(problem).join("")}`,
+  urlNumber: (d, _, m) => `${urlKeyZh(d.key, m)}：“${d.raw}”不是数字。`,
+  urlFlag: (d, _, m) => `${urlKeyZh(d.key, m)}：应为 0 或 1。`,
+  urlChoice: (d, _, m) => `${urlKeyZh(d.key, m)}：“${d.raw}”无效，可选：${d.allowed.join("、")}。`,
+  urlModel: (d, _, m) => `${m.model}：未知模型“${d.model}”。`,
+  urlSetting: (d) => `${d.key}：未知设置。`,
+  urlInterventions: () => "干预：应为干预的列表。",
+  urlJson: () => "干预：不是有效的 JSON。",
+};
+
 const CORE: Record<Language, WordedTemplates<CoreErrorDetail>> = { en: CORE_EN, zh: CORE_ZH };
+const APP: Record<Language, AppTemplates> = { en: APP_EN, zh: APP_ZH };
 
 /** A detail in the language of `m`. */
 export function detailText(detail: ErrorDetail, m: Messages): string {
   if (detail.code === "input") return m.language === "zh" ? inputErrorZh(detail) : inputErrorMessage(detail);
-  const template = CORE[m.language][detail.code] as (d: CoreErrorDetail, m: Messages) => string;
-  return template(detail, m);
+  if (Object.hasOwn(APP_EN, detail.code)) {
+    const template = APP[m.language][detail.code as AppErrorDetail["code"]] as (
+      d: AppErrorDetail,
+      problem: (p: ScenarioProblem) => string,
+      m: Messages,
+    ) => string;
+    return template(detail as AppErrorDetail, (p) => (p.code === "text" ? p.text : detailText(p, m)), m);
+  }
+  const template = CORE[m.language][detail.code as CoreErrorDetail["code"]] as (
+    d: CoreErrorDetail,
+    m: Messages,
+  ) => string;
+  return template(detail as CoreErrorDetail, m);
 }
 
 function isKnown(detail: {
@@ -306,7 +403,7 @@ function isKnown(detail: {
       Object.hasOwn(FOUND_EN, String(detail.found?.code))
     );
   }
-  return Object.hasOwn(CORE_EN, detail.code);
+  return Object.hasOwn(CORE_EN, detail.code) || Object.hasOwn(APP_EN, detail.code);
 }
 
 /** The detail an error carries (also after a structured clone), or null. */

@@ -2,6 +2,7 @@
 import { type ChartText, ENGLISH_CHART_TEXT } from "../charts/text.ts";
 import { CHINESE_CHART_TEXT, formatDurationZh } from "../charts/text-zh.ts";
 import { formatCount, formatDuration, ordinal } from "../core/format.ts";
+import type { UnavailableReason } from "../core/predict/prediction.ts";
 
 export type Language = "en" | "zh";
 
@@ -15,6 +16,8 @@ export interface Messages {
   terms: Record<string, string>;
   appTitle: string;
   tagline: string;
+  /** The scenario form, as assistive technology names it. */
+  scenario: string;
   graph: string;
   preset: string;
   accounts: string;
@@ -96,6 +99,8 @@ export interface Messages {
   openFileHelp: string;
   format: string;
   autoDetect: string;
+  /** Names of the file formats by id; a missing one shows the id (English shows the ids). */
+  formatNames: Record<string, string>;
   openSample: string;
   open: string;
   backToSimulation: string;
@@ -105,6 +110,7 @@ export interface Messages {
   loadFailed(message: string): string;
   fileTooLarge(name: string, mb: number): string;
   observed: string;
+  observedTitle(name: string): string;
   cascadeInFile: string;
   combine: string;
   combineHelp: string;
@@ -113,6 +119,10 @@ export interface Messages {
   summaryLabel: string;
   summaryEvents: string;
   tippingAccount: string;
+  /** The tipping account and the line it tipped ("666 (reposts)"). */
+  tippingValue(account: string, prong: "reposts" | "views"): string;
+  /** The readers' platform words by their English text; a missing one shows as it is. */
+  platformNames: Record<string, string>;
   maxDepth: string;
   perGeneration: string;
   virality: string;
@@ -127,6 +137,8 @@ export interface Messages {
   sampleAttribution: string;
   monteCarlo: string;
   runs: string;
+  /** The number of runs was outside 10–100,000. */
+  runsRange: string;
   runMany(runs: string): string;
   runsProgress(done: string, total: string): string;
   cancelled: string;
@@ -151,6 +163,8 @@ export interface Messages {
   predictedCrossingAt(time: string, low: string, high: string): string;
   truthAfter(final: string, crossing: string): string;
   unavailable(why: string): string;
+  /** Why an estimator cannot predict, from its reason; `english` is the core's own message. */
+  unavailableReason(reason: UnavailableReason, english: string): string;
   interventionLab: string;
   strategy: string;
   strategyNames: Record<string, string>;
@@ -179,7 +193,16 @@ export interface Messages {
   latestDeleteResult(time: string): string;
   latestDeleteNone: string;
   withIntervention(reposts: string, before: string): string;
-  interventionAt: string;
+  /** The time series' marker where a timed intervention acts ("intervention: delete"). */
+  interventionMarker(kind: string): string;
+  /** Centralities by id; a missing one shows the id (English shows the ids). */
+  centralityNames: Record<string, string>;
+  /** The baseline row of a comparison. */
+  noIntervention: string;
+  /** A row of the centrality comparison: suspend the top `count` by `centrality`. */
+  topBy(count: string, centrality: string): string;
+  /** An interval right after an estimate, in the results table (with its leading space, if any). */
+  interval(low: string, high: string): string;
   backtestButton: string;
   backtestTable: string;
   backtestEstimator: string;
@@ -200,6 +223,26 @@ export interface Messages {
   strategyAverted: string;
   suspendedByIntervention: string;
   stoppedByIntervention: string;
+  /** Exported charts' captions. */
+  captionRules(reposts: number, views: number, viewRate: number): string;
+  captionSimulation(
+    preset: string,
+    nodes: number,
+    seed: string,
+    source: string,
+    model: string,
+    params: string,
+  ): string;
+  captionSimulated(rules: string): string;
+  captionObserved(
+    id: string,
+    name: string,
+    format: string,
+    platform: string | null,
+    assumed: number | null,
+  ): string;
+  captionData(rules: string, data: string): string;
+  exportedFrom: string;
   chart: ChartText;
 }
 
@@ -211,6 +254,7 @@ export const en: Messages = {
   terms: {},
   appTitle: "Repost Threshold Lab",
   tagline: "How fast does a rumour cross the legal line of 500 reposts or 5,000 views?",
+  scenario: "Scenario",
   graph: "Network",
   preset: "Platform or model",
   accounts: "Accounts",
@@ -298,6 +342,7 @@ export const en: Messages = {
     "Twitter15/16 trees, Weibo CED (with its original-microblog file), CasFlow, SEISMIC/TiDeH series, CSV/TSV edge lists, GEXF, GraphML, graphology JSON. Or drop files anywhere on the page.",
   format: "Format",
   autoDetect: "detect automatically",
+  formatNames: {},
   openSample: "Open a real cascade",
   open: "Open",
   backToSimulation: "Back to the simulation",
@@ -308,6 +353,7 @@ export const en: Messages = {
   fileTooLarge: (name: string, mb: number) =>
     `${name} is ${mb} MB: larger than this app can hold in a browser tab (about 400 MB). The current scenario is unchanged.`,
   observed: "Real cascade",
+  observedTitle: (name: string) => `Real cascade: ${name}`,
   cascadeInFile: "Cascade in this file",
   combine: "Add up the selected (article 4)",
   combineHelp:
@@ -317,6 +363,8 @@ export const en: Messages = {
   summaryLabel: "Label in the data set",
   summaryEvents: "Events",
   tippingAccount: "Tipping account",
+  tippingValue: (account: string, prong: "reposts" | "views") => `${account} (${prong})`,
+  platformNames: {},
   maxDepth: "Deepest generation",
   perGeneration: "Reposts per generation",
   virality: "Structural virality",
@@ -333,6 +381,7 @@ export const en: Messages = {
   sampleAttribution: "Bundled samples, with their licences:",
   monteCarlo: "Many runs (Monte Carlo)",
   runs: "Runs",
+  runsRange: "Runs: 10–100,000.",
   runMany: (runs: string) => `Run ${runs} times`,
   runsProgress: (done: string, total: string) => `${done} of ${total} runs`,
   cancelled: "Cancelled: the previous results are kept.",
@@ -366,6 +415,7 @@ export const en: Messages = {
     `Predicted crossing at ${time} (between ${low} and ${high}).`,
   truthAfter: (final: string, crossing: string) => `What happened: ${final} reposts in the end; ${crossing}.`,
   unavailable: (why: string) => `Not available: ${why}`,
+  unavailableReason: (_reason, english) => english,
   interventionLab: "Intervention lab",
   strategy: "Strategy",
   strategyNames: {
@@ -408,7 +458,11 @@ export const en: Messages = {
   latestDeleteNone: "No deletion time keeps the chance under the target (even at time 0).",
   withIntervention: (reposts: string, before: string) =>
     `With the intervention: ${reposts} reposts (without it: ${before}).`,
-  interventionAt: "intervention",
+  interventionMarker: (kind: string) => `intervention: ${kind}`,
+  centralityNames: {},
+  noIntervention: "no intervention",
+  topBy: (count: string, centrality: string) => `top ${count} by ${centrality}`,
+  interval: (low: string, high: string) => ` (${low} to ${high})`,
   backtestButton: "Backtest on the bundled real cascades",
   backtestTable: "Median absolute % error of the final size, by estimator and observation time",
   backtestEstimator: "Estimator",
@@ -432,6 +486,15 @@ export const en: Messages = {
   strategyAverted: "Reposts averted per run",
   suspendedByIntervention: "suspended by the intervention",
   stoppedByIntervention: "would have reposted without the intervention",
+  captionRules: (reposts, views, viewRate) =>
+    `Line: ${reposts} reposts or ${views} views at view rate ${viewRate}.`,
+  captionSimulation: (preset, nodes, seed, source, model, params) =>
+    `${preset}, ${nodes.toLocaleString("en-US")} accounts, seed '${seed}', source ${source}; ${model} (${params}).`,
+  captionSimulated: (rules) => `${rules} Simulated with Repost Threshold Lab.`,
+  captionObserved: (id, name, format, platform, assumed) =>
+    `Observed cascade ${id} from ${name} (${format}${platform ? `, ${platform}` : ""}).${assumed !== null ? ` Views use an ASSUMED audience of ${assumed} per account.` : ""}`,
+  captionData: (rules, data) => `${rules} Data: ${data}. Analysed with Repost Threshold Lab.`,
+  exportedFrom: "Exported from Repost Threshold Lab.",
   chart: ENGLISH_CHART_TEXT,
 };
 
@@ -451,6 +514,23 @@ export const LAW_TEXT = {
     "(4) other serious circumstances.",
   ],
 };
+
+/** Short names of the interventions, for a marker on the time series. */
+const INTERVENTION_SHORT_ZH: Record<string, string> = {
+  delete: "删帖",
+  throttle: "限流",
+  label: "警示标签",
+  "counter-message": "辟谣",
+  suspend: "封禁",
+  "suspend-top": "封禁",
+  "suspend-next": "封禁",
+  "group-cap": "限制群规模",
+  "group-forward-limit": "限制转发群数",
+  "cut-links": "剪断连接",
+  "cut-community": "切断社群",
+};
+
+const DELAY_SPREAD_ZH = "对数正态延迟的离散度（σ）：0 表示每次延迟都等于中位数；1.5 表示非常不均匀。";
 
 export const zh: Messages = {
   language: "zh",
@@ -484,13 +564,41 @@ export const zh: Messages = {
     "ic.delayMinutes.label": "延迟中位数（分钟）",
     "ic.delayMinutes.description": "一半的转发发生在所转发帖子之后的这段时间内。",
     "ic.delaySpread.label": "延迟离散度",
-    "ic.delaySpread.description":
-      "对数正态延迟的离散度（sigma）：0 表示每次延迟都等于中位数；1.5 表示非常不均匀。",
+    "ic.delaySpread.description": DELAY_SPREAD_ZH,
     "ic.botP.label": "机器人转发概率",
     "ic.botP.description": "机器人或水军账号转发所见内容的概率。",
+    "model.lt.label": "线性阈值模型",
+    "model.lt.description":
+      "一个账号关注的账号中转发的人足够多时，它就转发一次：它看到转发的关注对象所占比例达到自己的阈值即转发。靠的是从众压力，而不是抛硬币。",
+    "lt.thresholdMax.label": "最高阈值",
+    "lt.thresholdMax.description":
+      "每个账号的阈值是 0 到此值之间的随机比例：0.2 表示所关注的账号中有五分之一转发后，每个人都会转发；1 即经典模型。",
+    "lt.attention.label": "注意力",
+    "lt.attention.description": "账号注意到信息流中某条转发的概率（1：全都能看到）。",
+    "lt.delayMinutes.label": "延迟中位数（分钟）",
+    "lt.delayMinutes.description": "一半的转发在发布后这段时间内被看到。",
+    "lt.delaySpread.label": "延迟离散度",
+    "lt.delaySpread.description": DELAY_SPREAD_ZH,
+    "model.rumour.label": "谣言模型（Maki–Thompson）",
+    "model.rumour.description":
+      "传播者不断把谣言告诉随机的粉丝。没听说过的人会相信并继续传播；传播者若告诉了已经知道的人，就会失去兴趣而停止。",
+    "rumour.contactsPerHour.label": "每小时接触次数",
+    "rumour.contactsPerHour.description": "传播者平均每小时把谣言传给粉丝的次数。",
+    "model.hawkes.label": "自激励模型（Hawkes，SEISMIC）",
+    "model.hawkes.description":
+      "每次转发都会在发帖人的粉丝中引发更多转发，受众越大引发越多，起初很快，随后越来越慢。分支因子低于1时，每次传播最终都会停止。",
+    "hawkes.branching.label": "分支因子 n*",
+    "hawkes.branching.description":
+      "普通账号的一条帖子平均直接引发的转发数（受众越大，按比例引发越多）。低于1时，普通账号之间的传播会逐渐消亡；达到或超过1时传播永不停止，因此不允许。",
+    "hawkes.kernelMinutes.label": "新鲜期（分钟）",
+    "hawkes.kernelMinutes.description": "帖子发布后这段时间内吸引力保持最强；之后按时间的幂次衰减。",
+    "hawkes.memoryExponent.label": "记忆衰减 θ",
+    "hawkes.memoryExponent.description":
+      "旧帖子多快不再引发转发：值越小记忆越长（转发会连续几天零星出现）；SEISMIC 在 Twitter 上测得 0.24。",
   },
   appTitle: "转发阈值实验室",
   tagline: "谣言要多快才会越过500次转发或5000次浏览的法律界线？",
+  scenario: "情景",
   graph: "网络",
   preset: "平台或模型",
   accounts: "账号数",
@@ -577,6 +685,17 @@ export const zh: Messages = {
     "支持 Twitter15/16 传播树、微博 CED（连同原微博文件）、CasFlow、SEISMIC/TiDeH 序列、CSV/TSV 边列表、GEXF、GraphML、graphology JSON。也可以把文件拖到页面任意位置。",
   format: "格式",
   autoDetect: "自动识别",
+  formatNames: {
+    "twitter-tree": "Twitter15/16 传播树",
+    ced: "微博 CED",
+    casflow: "CasFlow",
+    seismic: "SEISMIC 序列",
+    tideh: "TiDeH 序列",
+    csv: "CSV/TSV 边列表",
+    gexf: "GEXF",
+    graphml: "GraphML",
+    json: "graphology JSON",
+  },
   openSample: "打开真实传播案例",
   open: "打开",
   backToSimulation: "返回模拟",
@@ -587,6 +706,7 @@ export const zh: Messages = {
   fileTooLarge: (name: string, mb: number) =>
     `${name} 有 ${mb} MB，超出浏览器标签页能容纳的大小（约400 MB）。当前情景保持不变。`,
   observed: "真实传播",
+  observedTitle: (name: string) => `真实传播：${name}`,
   cascadeInFile: "文件中的传播",
   combine: "累计所选（第四条）",
   combineHelp:
@@ -596,6 +716,16 @@ export const zh: Messages = {
   summaryLabel: "数据集标签",
   summaryEvents: "事件数",
   tippingAccount: "越线账号",
+  tippingValue: (account: string, prong: "reposts" | "views") =>
+    `${account}（${prong === "reposts" ? "转发" : "浏览"}）`,
+  platformNames: {
+    "Sina Weibo (DeepHawkes / CasFlow)": "新浪微博（DeepHawkes / CasFlow）",
+    "Sina Weibo (CED)": "新浪微博（CED）",
+    "Twitter (Twitter15/16 rumour trees)": "Twitter（Twitter15/16 谣言传播树）",
+    "Twitter (retweet series)": "Twitter（转推序列）",
+    "Twitter (TiDeH sample of SEISMIC)": "Twitter（SEISMIC 数据的 TiDeH 样本）",
+    "edge list": "边列表",
+  },
   maxDepth: "最深代数",
   perGeneration: "每代转发数",
   virality: "结构病毒性",
@@ -611,6 +741,7 @@ export const zh: Messages = {
   sampleAttribution: "内置样本及其许可：",
   monteCarlo: "多次模拟（蒙特卡洛）",
   runs: "模拟次数",
+  runsRange: "模拟次数：应为 10 到 100,000 之间的整数。",
   runMany: (runs: string) => `运行${runs}次`,
   runsProgress: (done: string, total: string) => `已完成${done}/${total}次`,
   cancelled: "已取消：保留之前的结果。",
@@ -644,6 +775,22 @@ export const zh: Messages = {
     `预计在${time}越线（${low}至${high}之间）。`,
   truthAfter: (final: string, crossing: string) => `实际情况：最终${final}次转发；${crossing}。`,
   unavailable: (why: string) => `不可用：${why}`,
+  unavailableReason: (reason) => {
+    switch (reason.code) {
+      case "tooShort":
+        return reason.estimator === "hawkes"
+          ? `Hawkes 拟合至少需要观察${reason.minutes}分钟；T = ${formatDurationZh(reason.at)}。`
+          : `SEISMIC 至少需要观察${reason.minutes}分钟（其最短窗口）；T = ${formatDurationZh(reason.at)}。`;
+      case "noRepost":
+        return "到 T 时还没有转发：Hawkes 拟合无从拟合。";
+      case "noFollowers":
+        return `SEISMIC 需要每个发帖人的粉丝数；传播“${reason.cascade}”没有粉丝数。`;
+      case "noExposure":
+        return `SEISMIC 需要到 T 时已有曝光：T = ${formatDurationZh(reason.at)} 时还没有人看到帖子（或所有受众都为 0）。`;
+      case "fewTraining":
+        return `对数线性基线至少需要 ${reason.needed} 条记录超过 T = ${formatDurationZh(reason.at)} 的训练传播；现有 ${reason.has} 条。`;
+    }
+  },
   interventionLab: "干预实验室",
   strategy: "策略",
   strategyNames: {
@@ -685,7 +832,18 @@ export const zh: Messages = {
   latestDeleteResult: (time: string) => `在${time}之前删除，可使越线概率低于目标。`,
   latestDeleteNone: "没有任何删除时间能使概率低于目标（即使在时间0）。",
   withIntervention: (reposts: string, before: string) => `干预后：${reposts}次转发（无干预：${before}）。`,
-  interventionAt: "干预",
+  interventionMarker: (kind: string) => `干预：${INTERVENTION_SHORT_ZH[kind] ?? kind}`,
+  centralityNames: {
+    degree: "度中心性",
+    "out-degree": "出度",
+    pagerank: "PageRank",
+    betweenness: "介数中心性",
+    "k-core": "k-核",
+    audience: "受众规模",
+  },
+  noIntervention: "无干预",
+  topBy: (count: string, centrality: string) => `${centrality}前${count}名`,
+  interval: (low: string, high: string) => `（${low} 至 ${high}）`,
   backtestButton: "在内置真实传播上回测",
   backtestTable: "最终规模的绝对百分比误差中位数（按估计方法与观察时长）",
   backtestEstimator: "估计方法",
@@ -708,6 +866,14 @@ export const zh: Messages = {
   strategyAverted: "每次模拟减少的转发",
   suspendedByIntervention: "被干预封禁",
   stoppedByIntervention: "若无干预本会转发",
+  captionRules: (reposts, views, viewRate) => `界线：${reposts}次转发或${views}次浏览，浏览率 ${viewRate}。`,
+  captionSimulation: (preset, nodes, seed, source, model, params) =>
+    `${preset}，${nodes.toLocaleString("zh-CN")}个账号，随机种子“${seed}”，源头 ${source}；${model}（${params}）。`,
+  captionSimulated: (rules) => `${rules}由转发阈值实验室模拟。`,
+  captionObserved: (id, name, format, platform, assumed) =>
+    `真实传播 ${id}，来自 ${name}（${format}${platform ? `，${platform}` : ""}）。${assumed !== null ? `浏览数使用假设的每账号受众 ${assumed}。` : ""}`,
+  captionData: (rules, data) => `${rules}数据：${data}。由转发阈值实验室分析。`,
+  exportedFrom: "由转发阈值实验室导出。",
   chart: CHINESE_CHART_TEXT,
 };
 

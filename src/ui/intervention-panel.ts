@@ -53,6 +53,8 @@ export class InterventionPanel extends RebuiltPanel {
   private shownResults: (() => Array<Element | string>) | null = null;
   private target!: HTMLInputElement;
   private rows: StrategyRow[] | null = null;
+  /** The rows' labels in a language (the core's are English). */
+  private rowWords: ((m: Messages) => string[]) | null = null;
   private handPicked: string[] = [];
   private suspendsBox!: HTMLInputElement;
   private cutsBox!: HTMLInputElement;
@@ -250,7 +252,9 @@ export class InterventionPanel extends RebuiltPanel {
           h(
             "select",
             { id: "iv-centrality" },
-            ...CENTRALITIES.map((c) => h("option", { value: c, selected: c === "pagerank" }, c)),
+            ...CENTRALITIES.map((c) =>
+              h("option", { value: c, selected: c === "pagerank" }, m.centralityNames[c] ?? c),
+            ),
           ),
         ),
         this.input("iv-count", m.howMany, 5, { min: 1, step: 1 }),
@@ -384,11 +388,21 @@ export class InterventionPanel extends RebuiltPanel {
       () => this.worker.intervene(scenario, { kind: "centralities", runs: 200, count: 5 }),
       (response) => {
         if (response.outcome.kind !== "centralities") return;
-        this.rows = response.outcome.rows;
+        const { rows, count, centralities } = response.outcome;
+        // The rows' words, in the language on screen when they are drawn: baseline first, then one per centrality.
+        this.rowWords = (m) => [
+          m.noIntervention,
+          ...centralities.map((c) => m.topBy(m.count(count), m.centralityNames[c] ?? c)),
+        ];
+        this.rows = rows;
         const left = CENTRALITIES.filter((c) => scenario.nodes > CENTRALITY_LIMITS[c]);
         this.showResults(() => [
           ...left.map((c) =>
-            h("p", { class: "note" }, this.m.centralityTooLarge(c, this.m.count(CENTRALITY_LIMITS[c]))),
+            h(
+              "p",
+              { class: "note" },
+              this.m.centralityTooLarge(this.m.centralityNames[c] ?? c, this.m.count(CENTRALITY_LIMITS[c])),
+            ),
           ),
           this.chartWithExports(this.chart(false), this.exportItems()[0], this.m.chart.strategies.title),
           this.table(),
@@ -417,6 +431,12 @@ export class InterventionPanel extends RebuiltPanel {
     );
   }
 
+  /** The rows, labelled in the language on screen. */
+  private wordedRows(): StrategyRow[] {
+    const words = this.rowWords?.(this.m);
+    return (this.rows ?? []).map((row, i) => ({ ...row, label: words?.[i] ?? row.label }));
+  }
+
   /** The comparison as a table: chance of crossing, change with its interval, reposts averted. */
   private table(): HTMLElement {
     const m = this.m;
@@ -439,7 +459,7 @@ export class InterventionPanel extends RebuiltPanel {
       h(
         "tbody",
         {},
-        ...(this.rows ?? []).map((row) =>
+        ...this.wordedRows().map((row) =>
           h(
             "tr",
             {},
@@ -448,7 +468,7 @@ export class InterventionPanel extends RebuiltPanel {
             h(
               "td",
               {},
-              `${(100 * row.change.change).toFixed(1)} (${(100 * row.change.low).toFixed(1)} to ${(100 * row.change.high).toFixed(1)})`,
+              `${(100 * row.change.change).toFixed(1)}${m.interval((100 * row.change.low).toFixed(1), (100 * row.change.high).toFixed(1))}`,
             ),
             h("td", {}, m.count(row.avertedReposts)),
           ),
@@ -460,7 +480,7 @@ export class InterventionPanel extends RebuiltPanel {
   private chart(forExport: boolean): SVGSVGElement | null {
     if (!this.rows) return null;
     return strategyComparisonChart(
-      changeRows(this.rows),
+      changeRows(this.wordedRows()),
       {
         text: this.m.chart,
         theme: this.theme(),

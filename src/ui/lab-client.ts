@@ -6,8 +6,8 @@ import type { ReadOptions } from "../io/types.ts";
 
 import type { ErrorDetail } from "../worker/error-detail.ts";
 import type { KeyedGraph } from "../worker/monte-carlo-protocol.ts";
-
 import type { GraphSnapshot, InterveneAction, LabRequest, LabResponse } from "../worker/protocol.ts";
+import { type AppErrorDetail, appDetailEnglish } from "./app-errors.ts";
 
 export type LabResult = Extract<LabResponse, { type: "result" }>;
 export type ReadResponse = Extract<LabResponse, { type: "read" }>;
@@ -35,7 +35,7 @@ export class LabClient {
     worker.onerror = (event) => {
       // A crashed worker is replaced; the scenario on screen stays.
       event.preventDefault();
-      this.restart(`The background worker stopped (${event.message || "unknown error"}).`);
+      this.restart({ code: "workerStopped", reason: event.message || "" });
     };
     worker.onmessage = (message: MessageEvent<LabResponse>) => {
       const response = message.data;
@@ -59,13 +59,14 @@ export class LabClient {
 
   /** Stops whatever the worker is doing (a huge file, a huge graph) and starts a fresh one. */
   cancel(): void {
-    this.restart("Cancelled.");
+    this.restart({ code: "cancelled" });
   }
 
-  private restart(reason: string): void {
+  private restart(reason: Extract<AppErrorDetail, { code: "workerStopped" | "cancelled" }>): void {
     this.worker.terminate();
     this.knownGraph = null;
-    for (const waiter of this.pending.values()) waiter.reject(new LabError(reason, null, false));
+    const message = appDetailEnglish(reason, () => "");
+    for (const waiter of this.pending.values()) waiter.reject(new LabError(message, null, false, reason));
     this.pending.clear();
     this.aside.clear();
     this.worker = this.startWorker();
@@ -127,7 +128,7 @@ export class LabError extends Error {
     readonly field: string | null,
     readonly superseded: boolean,
     /** The worker's error as data, for a message in the page's language. */
-    readonly detail: ErrorDetail | null = null,
+    readonly detail: ErrorDetail | AppErrorDetail | null = null,
   ) {
     super(message);
   }

@@ -97,7 +97,10 @@ export function renderLaw(
       { open: true },
       h("summary", {}, m.lawTitle),
       h("blockquote", { lang: "zh-CN" }, ...LAW_TEXT.zh.map((line) => h("p", {}, line))),
-      h("blockquote", { lang: "en" }, ...LAW_TEXT.en.map((line) => h("p", {}, line))),
+      // The Chinese text is the law; the English translation is for readers of the English page.
+      m.language === "en"
+        ? h("blockquote", { lang: "en" }, ...LAW_TEXT.en.map((line) => h("p", {}, line)))
+        : null,
       h("p", { class: "help" }, m.lawCitation),
     ),
   );

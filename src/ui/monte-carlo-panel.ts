@@ -114,7 +114,7 @@ export class MonteCarloPanel extends RebuiltPanel {
     if (!this.scenario) return;
     const runs = Math.round(Number(this.runsInput.value));
     if (!(runs >= 10 && runs <= 100_000)) {
-      this.say((m) => `${m.runs}: 10–100,000.`);
+      this.say((m) => m.runsRange);
       return;
     }
     this.controller?.abort();

@@ -19,6 +19,15 @@ export interface SampleEntry {
   line?: number;
   /** Files that belong with it (CED's original microblog). */
   original?: string;
+  /** Title and attribution in Chinese. */
+  zh?: { title: string; attribution: string };
+}
+
+/** A sample's title and attribution in the language of `m`. */
+export function sampleWords(m: Messages, sample: SampleEntry): { title: string; attribution: string } {
+  return m.language === "zh" && sample.zh
+    ? sample.zh
+    : { title: sample.title, attribution: sample.attribution };
 }
 
 export interface OpenCallbacks {
@@ -35,7 +44,7 @@ export function renderOpenBar(
     "select",
     { id: "file-format" },
     h("option", { value: "" }, m.autoDetect),
-    ...FORMAT_IDS.map((id) => h("option", { value: id }, id)),
+    ...FORMAT_IDS.map((id) => h("option", { value: id }, m.formatNames[id] ?? id)),
   );
   const format = () => (formatSelect.value === "" ? null : (formatSelect.value as FormatId));
   const input = h("input", { type: "file", id: "open-file", multiple: true, class: "visually-hidden" });
@@ -48,7 +57,7 @@ export function renderOpenBar(
   const sampleSelect = h(
     "select",
     { id: "sample" },
-    ...samples.map((sample) => h("option", { value: sample.id }, sample.title)),
+    ...samples.map((sample) => h("option", { value: sample.id }, sampleWords(m, sample).title)),
   );
   const sampleButton = h("button", { type: "button", disabled: samples.length === 0 }, m.open);
   sampleButton.addEventListener("click", () => {
@@ -141,8 +150,10 @@ export function renderSummaryCard(
     h(
       "dl",
       {},
-      ...row(m.summaryFormat, summary.format),
-      ...(summary.platform ? row(m.summaryPlatform, summary.platform) : []),
+      ...row(m.summaryFormat, m.formatNames[summary.format] ?? summary.format),
+      ...(summary.platform
+        ? row(m.summaryPlatform, m.platformNames[summary.platform] ?? summary.platform)
+        : []),
       ...(summary.label ? row(m.summaryLabel, summary.label) : []),
       ...row(m.summaryEvents, m.count(summary.events)),
       ...row(m.reposts, m.count(report.reposts)),
@@ -151,7 +162,7 @@ export function renderSummaryCard(
       ...row(`${m.count(report.thresholds.views)} ${m.views.toLowerCase()}`, crossing("views")),
       ...row(
         m.tippingAccount,
-        summary.tipping ? `${summary.tipping.account} (${summary.tipping.prong})` : "—",
+        summary.tipping ? m.tippingValue(summary.tipping.account, summary.tipping.prong) : "—",
       ),
       ...row(m.maxDepth, String(summary.depth.maxDepth)),
       ...row(m.perGeneration, generations || "—"),

@@ -335,7 +335,18 @@ export class PredictionPanel extends RebuiltPanel {
       (outcome.chart ? 1 : 0) + (outcome.convergence.length > 0 && this.cascade && this.rules ? 1 : 0);
     const p = outcome.prediction;
     const lines: HTMLElement[] = [];
-    if (!p) lines.push(h("p", { class: "note" }, m.unavailable(outcome.unavailable ?? "")));
+    if (!p)
+      lines.push(
+        h(
+          "p",
+          { class: "note" },
+          m.unavailable(
+            outcome.unavailableReason
+              ? m.unavailableReason(outcome.unavailableReason, outcome.unavailable ?? "")
+              : (outcome.unavailable ?? ""),
+          ),
+        ),
+      );
     else {
       const band = p.predicted.finalReposts;
       const big = (x: number) => (Number.isFinite(x) ? m.count(x) : "∞");

@@ -6,10 +6,17 @@
 import { DEFAULT_RULES } from "../core/legal.ts";
 import { getModel, MODELS } from "../core/models/index.ts";
 import { DEFAULT_SCENARIO, type Scenario, validateScenario } from "../core/scenario.ts";
+import { carriedDetail } from "../worker/error-detail.ts";
+import { type AppErrorDetail, appDetailEnglish, type ScenarioProblem } from "./app-errors.ts";
 
 export interface DecodeResult {
   scenario: Scenario;
   errors: string[];
+}
+
+/** The same, with each error's problem as data (`problems[i]` is `errors[i]`), for a translated notice. */
+export interface DecodeProblems extends DecodeResult {
+  problems: ScenarioProblem[];
 }
 
 const RULE_KEYS = ["reposts", "views", "rate", "scope", "vscope", "repeat", "bots"] as const;
@@ -41,14 +48,25 @@ export function encodeScenario(scenario: Scenario): string {
 
 /** Reads a scenario from a query string; unknown keys, wrong types and out-of-range values are errors. */
 export function decodeScenario(query: string): DecodeResult {
+  const { scenario, errors } = decodeScenarioProblems(query);
+  return { scenario, errors };
+}
+
+/** decodeScenario, with the problems as data. */
+export function decodeScenarioProblems(query: string): DecodeProblems {
   const q = new URLSearchParams(query);
   const errors: string[] = [];
+  const problems: ScenarioProblem[] = [];
+  const refuse = (detail: AppErrorDetail) => {
+    errors.push(appDetailEnglish(detail, () => ""));
+    problems.push(detail);
+  };
   const number = (key: string, fallback: number): number => {
     const raw = q.get(key);
     if (raw === null) return fallback;
     const value = Number(raw);
     if (raw.trim() === "" || !Number.isFinite(value)) {
-      errors.push(`${key}: '${raw.slice(0, 40)}' is not a number.`);
+      refuse({ code: "urlNumber", key, raw: raw.slice(0, 40) });
       return fallback;
     }
     return value;
@@ -56,23 +74,23 @@ export function decodeScenario(query: string): DecodeResult {
   const flag = (key: string, fallback: boolean): boolean => {
     const raw = q.get(key);
     if (raw === null) return fallback;
-    if (raw !== "0" && raw !== "1") errors.push(`${key}: should be 0 or 1.`);
+    if (raw !== "0" && raw !== "1") refuse({ code: "urlFlag", key });
     return raw === "1";
   };
   const choice = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
     const raw = q.get(key);
     if (raw === null) return fallback;
     if (!(allowed as readonly string[]).includes(raw)) {
-      errors.push(`${key}: '${raw.slice(0, 40)}' is not one of ${allowed.join(", ")}.`);
+      refuse({ code: "urlChoice", key, raw: raw.slice(0, 40), allowed: [...allowed] });
       return fallback;
     }
     return raw as T;
   };
   const modelId = q.get("model") ?? DEFAULT_SCENARIO.model;
   const model = Object.hasOwn(MODELS, modelId) ? getModel(modelId) : null;
-  if (!model) errors.push(`model: unknown model '${modelId.slice(0, 40)}'.`);
+  if (!model) refuse({ code: "urlModel", model: modelId.slice(0, 40) });
   const allowed = new Set<string>([...BASE_KEYS, ...(model ? model.params.map((p) => p.key) : [])]);
-  for (const key of q.keys()) if (!allowed.has(key)) errors.push(`${key.slice(0, 40)}: unknown setting.`);
+  for (const key of q.keys()) if (!allowed.has(key)) refuse({ code: "urlSetting", key: key.slice(0, 40) });
   const params: Record<string, number> = {};
   for (const spec of model?.params ?? []) if (q.has(spec.key)) params[spec.key] = number(spec.key, 0);
   // Interventions travel as JSON; validateScenario checks them field by field.
@@ -82,9 +100,9 @@ export function decodeScenario(query: string): DecodeResult {
     try {
       const parsed: unknown = JSON.parse(iv);
       if (Array.isArray(parsed)) interventions = parsed as Scenario["interventions"];
-      else errors.push("iv: should be a list of interventions.");
+      else refuse({ code: "urlInterventions" });
     } catch {
-      errors.push("iv: is not valid JSON.");
+      refuse({ code: "urlJson" });
     }
   }
   const scenario: Scenario = {
@@ -112,8 +130,10 @@ export function decodeScenario(query: string): DecodeResult {
     try {
       validateScenario(scenario);
     } catch (error) {
-      errors.push(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push(message);
+      problems.push(carriedDetail(error) ?? { code: "text", text: message });
     }
   }
-  return { scenario: errors.length ? DEFAULT_SCENARIO : scenario, errors };
+  return { scenario: errors.length ? DEFAULT_SCENARIO : scenario, errors, problems };
 }

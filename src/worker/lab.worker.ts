@@ -7,6 +7,7 @@ import { accountLookup, type CompiledGraph, compiledBytes, compileGraph } from "
 import type { SocialGraph } from "../core/generators/types.ts";
 import { type GraphFacts, graphFactsOf } from "../core/graph-facts.ts";
 import {
+  centralitiesFor,
   compareCentralities,
   compareIntervention,
   interventionSetup,
@@ -110,9 +111,12 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
         });
         outcome = { kind: "compare", comparison: { baseline, intervention, effect } };
       } else if (action.kind === "centralities") {
+        const centralities = centralitiesFor(setup.graph.n);
         outcome = {
           kind: "centralities",
-          rows: compareCentralities(setup, { runs: action.runs, count: action.count }),
+          rows: compareCentralities(setup, { runs: action.runs, count: action.count, centralities }),
+          count: action.count,
+          centralities,
         };
       } else {
         outcome = {
@@ -182,6 +186,7 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
         outcome: {
           estimator: request.estimator,
           unavailable,
+          ...(isUnavailable(result) && result.reason ? { unavailableReason: result.reason } : {}),
           prediction,
           chart: prediction ? predictionChartData(request.cascade, prediction, request.rules) : null,
           convergence,

@@ -1,9 +1,10 @@
 /** Messages between the page and the lab worker; all structured-clone friendly. */
 import type { Cascade } from "../core/cascade.ts";
-import type { Comparison, LatestSafeResult, StrategyRow } from "../core/interventions/index.ts";
+import type { Centrality, Comparison, LatestSafeResult, StrategyRow } from "../core/interventions/index.ts";
 import type { CountingRules } from "../core/legal.ts";
 import type { BacktestSummary } from "../core/predict/backtest.ts";
 import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
+import type { UnavailableReason } from "../core/predict/prediction.ts";
 import type { Scenario, ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { ErrorDetail } from "./error-detail.ts";
@@ -33,6 +34,8 @@ export interface PredictOutcome {
   estimator: string;
   /** Why it could not run, or null. */
   unavailable: string | null;
+  /** The same as data, for the page's language (absent when there is no reason). */
+  unavailableReason?: UnavailableReason;
   prediction: Prediction | null;
   chart: PredictionChartData | null;
   /** The estimate and interval at several observation times, per estimator. */
@@ -47,7 +50,8 @@ export type InterveneAction =
 
 export type InterveneOutcome =
   | { kind: "compare"; comparison: Comparison }
-  | { kind: "centralities"; rows: StrategyRow[] }
+  /** The baseline row, then one row per centrality of `centralities`, in that order (the page words the rows). */
+  | { kind: "centralities"; rows: StrategyRow[]; count: number; centralities: Centrality[] }
   | { kind: "latest-delete"; result: LatestSafeResult };
 
 export type LabRequest =

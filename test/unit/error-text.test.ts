@@ -34,7 +34,9 @@ import {
   InputError,
 } from "../../src/io/errors.ts";
 import { readCascadeFile } from "../../src/io/index.ts";
+import { APP_EN, AppError, type AppErrorCode, type AppErrorDetail } from "../../src/ui/app-errors.ts";
 import {
+  APP_ZH,
   CORE_EN,
   CORE_ZH,
   detailOf,
@@ -44,6 +46,7 @@ import {
   FOUND_ZH,
 } from "../../src/ui/error-text.ts";
 import { en, zh } from "../../src/ui/i18n.ts";
+import { decodeScenarioProblems } from "../../src/ui/scenario-url.ts";
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -403,5 +406,100 @@ describe("the readers' errors carry file, line and codes", () => {
   it("an error without a detail, or with an unknown code, shows its own message", () => {
     expect(errorText(new Error("plain words"), zh)).toBe("plain words");
     expect(errorText(Object.assign(new Error("odd"), { detail: { code: "nope" } }), zh)).toBe("odd");
+  });
+});
+
+/** One example per code of the page's own errors (src/ui/app-errors.ts). */
+const APP_SAMPLES: { [K in AppErrorCode]: Extract<AppErrorDetail, { code: K }> } = {
+  fileUnreadable: { code: "fileUnreadable", file: "a.csv" },
+  noCascade: { code: "noCascade", file: "a.gexf" },
+  sampleHttp: { code: "sampleHttp", file: "casflow/dataset.txt", status: 404, statusText: "Not Found" },
+  workerStopped: { code: "workerStopped", reason: "" },
+  cancelled: { code: "cancelled" },
+  scenarioRefused: { code: "scenarioRefused", from: "link", problems: [{ code: "urlFlag", key: "repeat" }] },
+  urlNumber: { code: "urlNumber", key: "n", raw: "ten" },
+  urlFlag: { code: "urlFlag", key: "bots" },
+  urlChoice: { code: "urlChoice", key: "scope", raw: "all", allowed: ["tree", "direct"] },
+  urlModel: { code: "urlModel", model: "zzz" },
+  urlSetting: { code: "urlSetting", key: "evil" },
+  urlInterventions: { code: "urlInterventions" },
+  urlJson: { code: "urlJson" },
+};
+
+describe("the page's own errors in two languages", () => {
+  it("the same codes in the samples and in both languages", () => {
+    const codes = Object.keys(APP_SAMPLES).sort();
+    expect(Object.keys(APP_EN).sort()).toEqual(codes);
+    expect(Object.keys(APP_ZH).sort()).toEqual(codes);
+  });
+
+  for (const [code, sample] of Object.entries(APP_SAMPLES)) {
+    it(`${code}: worded in Chinese, with no English word left`, () => {
+      const chinese = detailText(sample, zh);
+      expect(chinese).toMatch(CJK);
+      expect(
+        chinese.replace(/a\.csv|a\.gexf|casflow\/dataset\.txt|HTTP|JSON|zzz|evil|ten|tree|direct|all/g, ""),
+      ).not.toMatch(/[A-Za-z]{2,}/);
+    });
+  }
+
+  it("English is exactly the message the page has always shown", () => {
+    const english = (detail: AppErrorDetail) => detailText(detail, en);
+    expect(english(APP_SAMPLES.fileUnreadable)).toBe("a.csv: the browser could not read the file.");
+    expect(english(APP_SAMPLES.noCascade)).toBe("a.gexf: no cascade found in the file.");
+    expect(english(APP_SAMPLES.sampleHttp)).toBe("casflow/dataset.txt: 404 Not Found");
+    expect(english(APP_SAMPLES.workerStopped)).toBe("The background worker stopped (unknown error).");
+    expect(english({ code: "workerStopped", reason: "out of memory" })).toBe(
+      "The background worker stopped (out of memory).",
+    );
+    expect(english(APP_SAMPLES.cancelled)).toBe("Cancelled.");
+    for (const detail of [APP_SAMPLES.fileUnreadable, APP_SAMPLES.noCascade, APP_SAMPLES.cancelled]) {
+      const error = new AppError(detail);
+      expect(error.message).toBe(english(detail));
+      expect(errorText(error, zh)).toBe(detailText(detail, zh));
+      expect(errorText({ message: error.message, detail: structuredClone(error.detail) }, zh)).toBe(
+        detailText(detail, zh),
+      );
+    }
+    expect(detailText({ code: "cancelled" }, zh)).toBe("已取消。");
+  });
+
+  it("a refused link or saved scenario: English as before, Chinese for every problem", () => {
+    for (const query of [
+      "model=zzz&foo=1",
+      "n=ten&repeat=2&scope=all&evil=1",
+      "iv=%7B%7D",
+      "iv=nope",
+      "n=-5",
+      "preset=weibo&model=ic&p=2",
+      `iv=${encodeURIComponent(JSON.stringify([{ kind: "throttle", when: { time: 60 }, share: 2 }]))}`,
+    ]) {
+      const { errors, problems } = decodeScenarioProblems(query);
+      expect(problems, query).toHaveLength(errors.length);
+      expect(errors.length, query).toBeGreaterThan(0);
+      for (const from of ["link", "saved"] as const) {
+        const detail: AppErrorDetail = { code: "scenarioRefused", from, problems };
+        expect(detailText(detail, en), query).toBe(
+          `${from === "link" ? "The link's scenario was refused" : "The saved scenario was damaged and has been discarded"}: ${errors.join(" ")}`,
+        );
+        const chinese = detailText(detail, zh);
+        expect(chinese, query).toMatch(from === "link" ? /^链接中的情景无效/ : /^保存的情景已损坏/);
+        expect(chinese.replace(/zzz|foo|ten|evil|all|tree|direct|nope|JSON|\bp\b/g, ""), query).not.toMatch(
+          /[A-Za-z]{2,}/,
+        );
+      }
+    }
+    expect(
+      detailText(
+        {
+          code: "scenarioRefused",
+          from: "link",
+          problems: decodeScenarioProblems(
+            `iv=${encodeURIComponent(JSON.stringify([{ kind: "throttle", when: { time: 60 }, share: 2 }]))}`,
+          ).problems,
+        },
+        zh,
+      ),
+    ).toBe("链接中的情景无效，未采用：第1项干预的展示比例（0–1）：2 无效，应为 0 到 1 之间的数。");
   });
 });

@@ -387,10 +387,15 @@ export function predictHawkes(
     return {
       estimator: "hawkes",
       unavailable: `the Hawkes fit needs at least ${MIN_OBSERVATION / 60} minutes of observation; T = ${at} s.`,
+      reason: { code: "tooShort", estimator: "hawkes", minutes: MIN_OBSERVATION / 60, at },
     };
   }
   if (obs.times.length < 2) {
-    return { estimator: "hawkes", unavailable: "no repost by T: the Hawkes fit has nothing to fit yet." };
+    return {
+      estimator: "hawkes",
+      unavailable: "no repost by T: the Hawkes fit has nothing to fit yet.",
+      reason: { code: "noRepost" },
+    };
   }
   const fit = fitHawkes(obs.times, obs.audiences, at);
   const weights = markWeights(obs.audiences, obs.times.length, fit.beta, fit.sourceWeight);

@@ -60,6 +60,7 @@ export function predictLogLinear(
     return {
       estimator: "loglinear",
       unavailable: `the log-linear baseline needs at least ${MIN_TRAINING} training cascades recorded past T = ${at} s; it has ${training.length}.`,
+      reason: { code: "fewTraining", needed: MIN_TRAINING, has: training.length, at },
     };
   }
   const logStart = (s: (typeof training)[number]) => Math.log1p(countAt(s.time, s.reposts, at));

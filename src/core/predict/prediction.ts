@@ -78,7 +78,17 @@ export interface Prediction {
 export interface Unavailable {
   estimator: EstimatorId;
   unavailable: string;
+  /** Why, as data, so that a screen can say it in another language. */
+  reason?: UnavailableReason;
 }
+
+/** Why an estimator cannot predict (the `unavailable` message in words). */
+export type UnavailableReason =
+  | { code: "tooShort"; estimator: "hawkes" | "seismic"; minutes: number; at: number }
+  | { code: "noRepost" }
+  | { code: "noFollowers"; cascade: string; format: string }
+  | { code: "noExposure"; at: number }
+  | { code: "fewTraining"; needed: number; has: number; at: number };
 
 export interface PredictOptions {
   rules: CountingRules;

@@ -239,12 +239,14 @@ export function predictSeismic(
     return {
       estimator: "seismic",
       unavailable: `SEISMIC needs the follower count of every poster; cascade '${cascade.id}' (${cascade.format}) has none.`,
+      reason: { code: "noFollowers", cascade: cascade.id, format: cascade.format },
     };
   }
   if (at < MIN_OBSERVATION) {
     return {
       estimator: "seismic",
       unavailable: `SEISMIC needs at least ${MIN_OBSERVATION / 60} minutes of observation (its shortest window); T = ${at} s.`,
+      reason: { code: "tooShort", estimator: "seismic", minutes: MIN_OBSERVATION / 60, at },
     };
   }
   const inf = estimateInfectiousness(obs.times, obs.audiences, at, settings);
@@ -252,6 +254,7 @@ export function predictSeismic(
     return {
       estimator: "seismic",
       unavailable: `SEISMIC needs some exposure by T: at T = ${at} s nobody has seen the post yet (or every audience is 0).`,
+      reason: { code: "noExposure", at },
     };
   }
   // The paper's α_T, γ_T learned on the other cascades (default on when there are enough of them).
