@@ -341,6 +341,9 @@ export class InterventionPanel extends RebuiltPanel {
       this.say(null);
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
+      // The last answer was to another question: under this error it would read as this one's.
+      this.rows = null;
+      this.showResults(null);
       this.sayError(error);
     }
   }

@@ -51,13 +51,11 @@ export class MonteCarloPanel extends RebuiltPanel {
       step: 10,
       value: runs,
     });
-    this.runButton = h(
-      "button",
-      { type: "button", class: "primary-inline", disabled: running },
-      m.runMany(m.count(Number(runs) || 0)),
-    );
+    this.runButton = h("button", { type: "button", class: "primary-inline", disabled: running }, m.run);
+    this.showRuns();
     this.runsInput.addEventListener("input", () => {
-      this.runButton.textContent = this.m.runMany(this.m.count(Number(this.runsInput.value) || 0));
+      this.showRuns();
+      this.say(validRuns(Number(this.runsInput.value)) ? null : (words) => words.runsRange);
     });
     this.runButton.addEventListener("click", () => void this.run());
     this.cancelButton = h("button", { type: "button", disabled: !running }, m.cancel);
@@ -110,10 +108,18 @@ export class MonteCarloPanel extends RebuiltPanel {
     return this.summary;
   }
 
+  /** The run button says how many runs it starts, and is off while the number is not one it can run. */
+  private showRuns(): void {
+    const runs = Number(this.runsInput.value);
+    const valid = validRuns(runs);
+    this.runButton.textContent = valid ? this.m.runMany(this.m.count(runs)) : this.m.run;
+    this.runButton.disabled = this.controller !== null || !valid;
+  }
+
   async run(): Promise<void> {
     if (!this.scenario) return;
-    const runs = Math.round(Number(this.runsInput.value));
-    if (!(runs >= 10 && runs <= 100_000)) {
+    const runs = Number(this.runsInput.value);
+    if (!validRuns(runs)) {
       this.say((m) => m.runsRange);
       return;
     }
@@ -147,7 +153,7 @@ export class MonteCarloPanel extends RebuiltPanel {
       if (this.controller === controller) this.controller = null;
       this.progress.hidden = true;
       this.cancelButton.disabled = true;
-      this.runButton.disabled = false;
+      this.showRuns();
       this.render();
     }
   }
@@ -261,4 +267,9 @@ export class MonteCarloPanel extends RebuiltPanel {
       ),
     );
   }
+}
+
+/** Whole numbers from 10 to 100,000: a fraction or a typo is not rounded into some other number of runs. */
+function validRuns(runs: number): boolean {
+  return Number.isInteger(runs) && runs >= 10 && runs <= 100_000;
 }

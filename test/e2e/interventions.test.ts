@@ -97,6 +97,19 @@ describe("the intervention lab", () => {
     expect(page.url()).not.toContain("iv=");
   });
 
+  it("clears an earlier answer when a comparison is refused, so the error is not read beside it", async () => {
+    await page.getByLabel("Strategy").selectOption("delete");
+    await page.getByRole("button", { name: /^Compare over 300 paired runs/ }).click();
+    const results = page.getByTestId("intervention-results");
+    await expect.poll(() => results.textContent(), { timeout: 60_000 }).toMatch(/^Change in the chance/);
+    // Weibo has no group chats: a group cap cannot apply.
+    await page.getByLabel("Strategy").selectOption("group-cap");
+    await page.getByRole("button", { name: /^Compare over 300 paired runs/ }).click();
+    await expect.poll(() => results.textContent(), { timeout: 30_000 }).toBe("");
+    expect(await page.locator(".panel-intervention .status").textContent()).toMatch(/group/i);
+    await page.getByLabel("Strategy").selectOption("none");
+  });
+
   it("keeps the strategy and its fields typed and not yet applied through a language switch", async () => {
     await page.getByLabel("Strategy").selectOption("throttle");
     await page.getByLabel("At (minutes after the post)").fill("45");

@@ -22,6 +22,19 @@ describe("many runs in workers", () => {
     expect(await page.getByText("When the legal line is crossed").count()).toBeGreaterThan(0);
   });
 
+  it("offers to run only a whole number of runs from 10 to 100,000, and says so", async () => {
+    const runs = page.getByLabel("Runs", { exact: true });
+    for (const typed of ["5", "1.5", "-1", "200000"]) {
+      await runs.fill(typed);
+      const button = page.getByRole("button", { name: "Run", exact: true }).last();
+      expect(await button.isDisabled(), typed).toBe(true);
+      expect(await page.getByText("Runs: 10–100,000.").count(), typed).toBe(1);
+    }
+    await runs.fill("30");
+    expect(await page.getByRole("button", { name: "Run 30 times" }).isEnabled()).toBe(true);
+    expect(await page.getByText("Runs: 10–100,000.").count()).toBe(0);
+  });
+
   it("keeps the previous results when a run is cancelled", async () => {
     const before = await page.getByTestId("mc-summary").textContent();
     await page.getByLabel("Runs", { exact: true }).fill("100000");
