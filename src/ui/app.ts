@@ -1297,7 +1297,7 @@ export function startApp(root: HTMLElement): void {
         );
       }
       if (interventionPanel) {
-        interventionPanel.presentation = state.presentation;
+        interventionPanel.setPresentation(state.presentation);
         interventionPanel.setScenario(state.scenario);
         interventionPanel.element.hidden = state.observed !== null;
       }
@@ -1321,14 +1321,14 @@ export function startApp(root: HTMLElement): void {
       }
       shell.observedHost.hidden = state.observed === null;
       if (prediction && current) {
-        prediction.presentation = state.presentation;
+        prediction.setPresentation(state.presentation);
         const others = state.observed
           ? state.observed.cascades.filter((_, i) => !state.observed?.selected.includes(i))
           : [];
         prediction.setCascade(current.cascade, others, state.scenario.rules);
       }
       if (monteCarlo) {
-        monteCarlo.presentation = state.presentation;
+        monteCarlo.setPresentation(state.presentation);
         monteCarlo.setScenario(state.scenario);
         monteCarlo.element.hidden = state.observed !== null;
       }

@@ -37,6 +37,9 @@ export class LabClient {
       event.preventDefault();
       this.restart({ code: "workerStopped", reason: event.message || "" });
     };
+    // An answer that cannot be read (out of memory on a huge graph): nothing would ever settle its request.
+    worker.onmessageerror = () =>
+      this.restart({ code: "workerStopped", reason: "its answer could not be read" });
     worker.onmessage = (message: MessageEvent<LabResponse>) => {
       const response = message.data;
       const waiter = this.pending.get(response.id);

@@ -16,7 +16,7 @@ export type ExportButtons = (item: ExportItem, what: string) => HTMLElement;
 export abstract class RebuiltPanel {
   /** The panel; it stays on a language switch, only its contents are rebuilt. */
   readonly element: HTMLElement;
-  presentation = false;
+  protected presentation = false;
 
   /** Subclasses call `build()` at the end of their constructor, once their own fields exist. */
   constructor(
@@ -31,7 +31,9 @@ export abstract class RebuiltPanel {
     if (typeof ResizeObserver !== "undefined") {
       new ResizeObserver(() => {
         const width = this.element.clientWidth;
-        if (width > 0 && Math.abs(width - this.drawnFor) > 0.1 * this.drawnFor) this.redrawCharts();
+        // Next frame: drawing inside the observer would resize the panel within its own notification.
+        if (width > 0 && Math.abs(width - this.drawnFor) > 0.1 * this.drawnFor)
+          requestAnimationFrame(() => this.redrawCharts());
       }).observe(this.element);
     }
   }
@@ -39,8 +41,15 @@ export abstract class RebuiltPanel {
   /** The panel width the charts on screen were last drawn for (0: none yet). */
   private drawnFor = 0;
 
-  /** Draws the panel's charts again from its state (after a resize). */
+  /** Draws the panel's charts again from its state (after a resize or a change of presentation mode). */
   protected redrawCharts(): void {}
+
+  /** Presentation mode on or off: the charts are drawn again in its theme and widths. */
+  setPresentation(on: boolean): void {
+    if (on === this.presentation) return;
+    this.presentation = on;
+    this.redrawCharts();
+  }
 
   /**
    * The width to draw a chart at: on screen, the width of its column in a two-column chart grid

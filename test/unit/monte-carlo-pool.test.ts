@@ -11,6 +11,7 @@ import type { MonteCarloRequest, MonteCarloResponse } from "../../src/worker/mon
 import {
   createMonteCarloPool,
   MonteCarloWorkerError,
+  MonteCarloWorkerStopped,
   SHARE_GRAPH_FROM,
   type WorkerLike,
   workersThatFit,
@@ -127,6 +128,37 @@ describe("createMonteCarloPool", () => {
     const error = await pool.run(bad, 10).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MonteCarloWorkerError);
     expect((error as Error).message).toMatch(/from 0 to 1/);
+  });
+});
+
+describe("a message that cannot be read", () => {
+  /** A worker whose messages fail: the page cannot read its answer, or it cannot read the request. */
+  class Unreadable implements WorkerLike {
+    onmessage: WorkerLike["onmessage"] = null;
+    onerror: WorkerLike["onerror"] = null;
+    onmessageerror: WorkerLike["onmessageerror"] = null;
+    constructor(private readonly side: "answer" | "request") {}
+    postMessage(): void {
+      setTimeout(() => {
+        if (this.side === "answer") this.onmessageerror?.({} as MessageEvent);
+        else
+          this.onmessage?.({
+            data: { type: "error", job: -1, message: "unreadable", name: "Error", field: null, detail: null },
+          } as MessageEvent);
+      }, 0);
+    }
+    terminate(): void {}
+  }
+
+  it("ends the run with an error instead of waiting forever", async () => {
+    const answer = createMonteCarloPool({ size: 2, createWorker: () => new Unreadable("answer") });
+    const stopped = await answer.run(scenario, 10).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(MonteCarloWorkerStopped);
+    expect(stopped).toMatchObject({ detail: { code: "workerStopped" } });
+    const request = createMonteCarloPool({ size: 2, createWorker: () => new Unreadable("request") });
+    const refused = await request.run(scenario, 10).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MonteCarloWorkerError);
+    expect((refused as Error).message).toBe("unreadable");
   });
 });
 
