@@ -187,7 +187,15 @@ export interface Messages {
   latestDeleteButton(target: string): string;
   target: string;
   computing: string;
-  effectProbability(change: string, low: string, high: string): string;
+  /** Two interventions that both stop every crossing have the same change: the chances themselves tell them apart. */
+  effectProbability(
+    threshold: string,
+    change: string,
+    low: string,
+    high: string,
+    before: string,
+    after: string,
+  ): string;
   effectDelay(delay: string): string;
   effectAverted(reposts: string, views: string): string;
   latestDeleteResult(time: string): string;
@@ -450,8 +458,8 @@ export const en: Messages = {
   latestDeleteButton: (target: string) => `Latest deletion keeping the chance under ${target}`,
   target: "Target chance of crossing",
   computing: "Computing in the background…",
-  effectProbability: (change: string, low: string, high: string) =>
-    `Change in the chance of 500 reposts: ${change} points (95% interval ${low} to ${high}).`,
+  effectProbability: (threshold, change, low, high, before, after) =>
+    `Change in the chance of ${threshold} reposts: ${change} points (95% interval ${low} to ${high}), from ${before} to ${after}.`,
   effectDelay: (delay: string) => `The median crossing comes ${delay} later.`,
   effectAverted: (reposts: string, views: string) => `Averted per run: ${reposts} reposts, ${views} views.`,
   latestDeleteResult: (time: string) => `Deleting by ${time} keeps the chance of crossing under the target.`,
@@ -825,8 +833,8 @@ export const zh: Messages = {
   latestDeleteButton: (target: string) => `使越线概率低于${target}的最晚删除时间`,
   target: "越线概率目标",
   computing: "正在后台计算…",
-  effectProbability: (change: string, low: string, high: string) =>
-    `达到500次转发的概率变化：${change}个百分点（95%区间 ${low} 至 ${high}）。`,
+  effectProbability: (threshold, change, low, high, before, after) =>
+    `达到${threshold}次转发的概率变化：${change}个百分点（95%区间 ${low} 至 ${high}），从${before}变为${after}。`,
   effectDelay: (delay: string) => `越线时间中位数推迟${delay}。`,
   effectAverted: (reposts: string, views: string) => `每次模拟减少：${reposts}次转发，${views}次浏览。`,
   latestDeleteResult: (time: string) => `在${time}之前删除，可使越线概率低于目标。`,

@@ -356,8 +356,9 @@ export class InterventionPanel extends RebuiltPanel {
       () => this.worker.intervene(scenario, { kind: "compare", runs: RUNS }),
       (response) => {
         if (response.outcome.kind !== "compare") return;
-        const { effect } = response.outcome.comparison;
+        const { effect, baseline, intervention } = response.outcome.comparison;
         const points = (x: number) => (100 * x).toFixed(1);
+        const threshold = scenario.rules.thresholds.reposts;
         this.showResults(() => {
           const m = this.m;
           return [
@@ -368,9 +369,12 @@ export class InterventionPanel extends RebuiltPanel {
                 "li",
                 {},
                 m.effectProbability(
+                  m.count(threshold),
                   points(effect.probability.reposts.change),
                   points(effect.probability.reposts.low),
                   points(effect.probability.reposts.high),
+                  `${points(baseline.probability.reposts.estimate)}%`,
+                  `${points(intervention.probability.reposts.estimate)}%`,
                 ),
               ),
               effect.delay.reposts !== null
