@@ -159,4 +159,9 @@ describe("simulate --runs", () => {
     expect(() => runSimulate(["--runs", "0"])).toThrow(/from 1 to/);
     expect(runSimulate(["--model", "lt", "--nodes", "200", "--runs", "3"])).toMatch(/3 runs/);
   });
+
+  it("says the crossing times are among the runs that cross", () => {
+    const text = runSimulate(["--nodes", "300", "--runs", "20", "--reposts", "5"]);
+    expect(text).toMatch(/^reposts reach 5: [\d.]+% of runs .*; when it does, median /m);
+  });
 });

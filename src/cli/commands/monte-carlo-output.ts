@@ -9,7 +9,8 @@ const interval = (i: Interval) =>
 function times(q: Quantiles): string {
   if (q.p50 === null) return "never within the horizon";
   const d = (x: number | null) => (x === null ? "-" : formatDuration(x));
-  return `median ${d(q.p50)} (middle half ${d(q.p25)} to ${d(q.p75)}; 5% to 95%: ${d(q.p5)} to ${d(q.p95)})`;
+  // Quantiles among the runs that cross, not of all runs: say so.
+  return `when it does, median ${d(q.p50)} (middle half ${d(q.p25)} to ${d(q.p75)}; 5% to 95%: ${d(q.p5)} to ${d(q.p95)})`;
 }
 
 function sizes(s: SizeDistribution): string {
