@@ -12,6 +12,7 @@
  */
 import { type Cascade, type CascadeEvent, childrenOf } from "./cascade.ts";
 import { type CountingRules, DEFAULT_RULES, evaluateLine, type LineReport } from "./legal.ts";
+import { addNote, type Note, noted, notesOf, withNote } from "./notes.ts";
 
 /** Node indices, parents before children (breadth first from every source). */
 export function treeOrder(events: readonly CascadeEvent[]): Uint32Array {
@@ -135,10 +136,7 @@ export function assumeAudience(cascade: Cascade, perAccount: number): Cascade {
       event.audience === null ? { ...event, audience: perAccount } : event,
     ),
     audienceAssumed: true,
-    warnings: [
-      ...cascade.warnings,
-      `Assumption: each account is taken to reach ${perAccount.toLocaleString("en-US")} people (the file has no follower counts).`,
-    ],
+    ...withNote(cascade, { code: "assumedAudience", perAccount }),
   };
 }
 
@@ -158,20 +156,18 @@ const YEAR_S = 365 * 24 * 3600;
  */
 export function combineCascades(cascades: readonly Cascade[]): Cascade {
   if (cascades.length === 0) throw new CascadeError("combineCascades: needs at least one cascade.");
-  const warnings: string[] = [];
+  const notes: Note[] = [];
   const knownStarts = cascades.filter((c) => c.startEpoch !== undefined).map((c) => c.startEpoch as number);
   const earliest = knownStarts.length ? Math.min(...knownStarts) : 0;
   if (knownStarts.length < cascades.length) {
-    warnings.push(
-      `${cascades.length - knownStarts.length} of the posts have no date: they are placed as if posted at the same time as the earliest.`,
-    );
+    notes.push({ code: "combinedUndated", count: cascades.length - knownStarts.length });
   }
   const offsets = cascades.map((c) => (c.startEpoch === undefined ? 0 : c.startEpoch - earliest));
   // Earliest post first, so events[0] is the first source.
   const order = cascades.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b] || a - b);
   const withAudience = cascades.every((c) => c.events.length > 0 && c.events[0].audience !== null);
   if (!withAudience && cascades.some((c) => c.events[0]?.audience !== null)) {
-    warnings.push("Some posts have no follower counts: views of the combined case cannot be counted.");
+    notes.push({ code: "combinedNoFollowers" });
   }
   const events: CascadeEvent[] = [];
   for (const k of order) {
@@ -186,16 +182,20 @@ export function combineCascades(cascades: readonly Cascade[]): Cascade {
     }
   }
   const authors = new Set(cascades.map((c) => c.events[0]?.account));
-  if (authors.size > 1) warnings.push(`The posts are by ${authors.size} different accounts, not one author.`);
+  if (authors.size > 1) notes.push({ code: "combinedAuthors", count: authors.size });
   if (knownStarts.length > 1 && Math.max(...knownStarts) - earliest > YEAR_S) {
-    warnings.push("The posts span more than one year: article 4 adds up acts within one year.");
+    notes.push({ code: "combinedOverYear" });
   }
-  warnings.push(`${cascades.length} posts combined (art. 4: repeated acts within one year are added up).`);
+  notes.push({ code: "combined", count: cascades.length });
+  const all = noted();
+  for (const c of cascades)
+    for (const note of notesOf(c)) addNote(all, { code: "ofCascade", id: c.id, note });
+  for (const note of notes) addNote(all, note);
   const combined: Cascade = {
     id: cascades.map((c) => c.id).join("+"),
     events,
     format: "combined",
-    warnings: [...cascades.flatMap((c) => c.warnings.map((w) => `${c.id}: ${w}`)), ...warnings],
+    ...all,
   };
   if (knownStarts.length) combined.startEpoch = earliest;
   const platforms = new Set(cascades.map((c) => c.platform).filter((p) => p !== undefined));
@@ -221,6 +221,8 @@ export interface CascadeSummary {
   structuralVirality: number | null;
   keySpreaders: Spreader[];
   warnings: string[];
+  /** The same as data, one per warning, for the page to word in its language. */
+  notes: Note[];
 }
 
 /** Everything the summary card and the CLI show about one cascade. */
@@ -251,5 +253,6 @@ export function summarizeCascade(
     structuralVirality: structuralVirality(cascade),
     keySpreaders: keySpreaders(cascade, spreaders),
     warnings: cascade.warnings,
+    notes: notesOf(cascade),
   };
 }

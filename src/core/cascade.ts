@@ -4,6 +4,8 @@
  * count and prediction works on both.
  */
 
+import type { Note } from "./notes.ts";
+
 export interface CascadeEvent {
   /** Account id, as in the graph or the file. */
   account: string;
@@ -40,6 +42,8 @@ export interface Cascade {
   audienceAssumed?: boolean;
   /** Things the reader or simulator wants the user to know. */
   warnings: string[];
+  /** The same as data, index for index, where the warnings come from notes (src/core/notes.ts). */
+  notes?: Note[];
 }
 
 /** Events in counting order: by time, ties in input order. Returns indices. */

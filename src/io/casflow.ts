@@ -8,10 +8,11 @@
  * last user (first such entry if a path repeats). Entries are not time-sorted.
  */
 import type { Cascade } from "../core/cascade.ts";
+import { addNote, noted } from "../core/notes.ts";
 import { type Expected, InputError, quote, quoted } from "./errors.ts";
 import { checkText, forEachLine, parseDecimal } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
-import { count, type ReadResult } from "./types.ts";
+import type { ReadResult } from "./types.ts";
 
 const EXPECTED_LINE: Expected = { code: "casflowLine" };
 
@@ -33,7 +34,7 @@ export function readCasflow(file: string, text: string, onlyLine?: number): Read
       found: { code: "noCascadeThere" },
     });
   }
-  return { format: "casflow", cascades, warnings: [] };
+  return { format: "casflow", cascades, warnings: [], notes: [] };
 }
 
 function readLine(file: string, line: string, lineNo: number): Cascade {
@@ -124,24 +125,19 @@ function readLine(file: string, line: string, lineNo: number): Cascade {
   }
   const rerouted = rerouteToListedAncestors(raws);
   const tree = buildTree(file, raws, "source");
-  const warnings: string[] = [];
-  if (!rootSeen) warnings.push("The root's own entry (root:0) is missing: the root is taken at time 0.");
-  if (n !== raws.length - (rootSeen ? 0 : 1))
-    warnings.push(
-      `The line says ${count(n)} participants but lists ${count(raws.length - (rootSeen ? 0 : 1))}.`,
-    );
-  if (rerouted)
-    warnings.push(
-      `${count(rerouted)} reposts come through a path that is not listed: attached to its nearest listed ancestor.`,
-    );
-  warnings.push("No follower counts in this data set: views cannot be counted from this file.");
+  const notes = noted();
+  if (!rootSeen) addNote(notes, { code: "casflowRootMissing" });
+  const listed = raws.length - (rootSeen ? 0 : 1);
+  if (n !== listed) addNote(notes, { code: "casflowCountMismatch", said: n, listed });
+  if (rerouted) addNote(notes, { code: "casflowRerouted", count: rerouted });
+  addNote(notes, { code: "noFollowersDataSet" });
   return {
     id: `casflow:${id}`,
     events: tree.events,
     format: "casflow",
     platform: "Sina Weibo (DeepHawkes / CasFlow)",
     startEpoch: epoch,
-    warnings,
+    ...notes,
   };
 }
 

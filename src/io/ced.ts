@@ -13,11 +13,12 @@
  * - Only the source author's followers are known: views cannot be counted.
  */
 import type { Cascade } from "../core/cascade.ts";
+import { addNote, noted } from "../core/notes.ts";
 import { type Expected, type Found, InputError, quoted } from "./errors.ts";
 import { isRecord, parseJson } from "./json-text.ts";
 import { checkText, stem } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
-import { type Companion, count, type ReadResult } from "./types.ts";
+import type { Companion, ReadResult } from "./types.ts";
 
 const CHINA_OFFSET_S = 8 * 3600;
 const EXPECTED: Expected = { code: "cedReposts" };
@@ -47,7 +48,7 @@ export function readCed(file: string, text: string, original?: Companion): ReadR
   const lines = entryLines(text, data.length);
   const entries: Entry[] = data.map((item, i) => checkEntry(file, item, i, lines[i]));
   const [, sourceMid = "", author = "source"] = stem(file).split("_");
-  const warnings: string[] = [];
+  const notes = noted();
   const source = original ? readOriginal(original) : null;
   let sourceEpoch: number;
   let year: number;
@@ -58,9 +59,7 @@ export function readCed(file: string, text: string, original?: Companion): ReadR
     const firstFull = entries.find((e) => e.date.length >= 19);
     year = firstFull ? Number(firstFull.date.slice(0, 4)) : Number.NaN;
     sourceEpoch = Number.NaN;
-    warnings.push(
-      "Without the original-microblog file the source time is unknown: times count from the first entry.",
-    );
+    addNote(notes, { code: "cedNoOriginal" });
   }
   const epochs = entries.map((e) => chinaDate(file, e, year));
   if (Number.isNaN(sourceEpoch)) sourceEpoch = epochs.reduce((a, b) => Math.min(a, b), epochs[0] ?? 0);
@@ -77,28 +76,26 @@ export function readCed(file: string, text: string, original?: Companion): ReadR
     raws.push({ key: e.mid, parentKey, account: e.uid, time, audience: null, line: e.line });
   });
   const tree = buildTree(file, raws, "source");
-  warnings.push("CED mixes reposts and comments without telling them apart: every entry counts as a repost.");
-  if (early) warnings.push(`${count(early)} entries are dated before the source post: counted at 0.`);
-  if (tree.missingParents)
-    warnings.push(
-      `${count(tree.missingParents)} entries answer a post that is not in the file: attached to the source.`,
-    );
-  warnings.push(
+  addNote(notes, { code: "cedComments" });
+  if (early) addNote(notes, { code: "cedEarly", count: early });
+  if (tree.missingParents) addNote(notes, { code: "cedMissingParents", count: tree.missingParents });
+  addNote(
+    notes,
     source?.followers != null
-      ? `Only the source author's followers are in the data (${count(source.followers)}): views cannot be counted from this file.`
-      : "No follower counts in this file: views cannot be counted from it.",
+      ? { code: "cedSourceFollowersOnly", followers: source.followers }
+      : { code: "noFollowersFile" },
   );
   const cascade: Cascade = {
     id: `ced:${stem(file)}`,
     events: tree.events,
     format: "ced",
     platform: "Sina Weibo (CED)",
-    warnings,
+    ...notes,
   };
   if (source) cascade.startEpoch = sourceEpoch;
   const label = labelFromPath(file);
   if (label) cascade.label = label;
-  return { format: "ced", cascades: [cascade], warnings: [] };
+  return { format: "ced", cascades: [cascade], warnings: [], notes: [] };
 }
 
 function checkEntry(file: string, item: unknown, i: number, line: number): Entry {

@@ -11,10 +11,11 @@
 import { DirectedGraph } from "graphology";
 import type { Cascade } from "../core/cascade.ts";
 import type { AccountAttributes, GraphAttributes, SocialGraph } from "../core/generators/types.ts";
+import { addNote, type Note, noted } from "../core/notes.ts";
 import { InputError, quote, quoted } from "./errors.ts";
 import { stem } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
-import { count, type FormatId, type ReadResult } from "./types.ts";
+import type { FormatId, ReadResult } from "./types.ts";
 
 export interface NodeRecord {
   /** Account id; defaults to the node key. */
@@ -67,17 +68,11 @@ export function interpretGraph(file: string, format: FormatId, data: GraphData):
   }
   if (secondParents > 0 && !data.hasTime) return network(file, format, data);
 
-  const warnings: string[] = [];
-  if (repeated) warnings.push(`${count(repeated)} edges repeat an earlier edge: each repost counts once.`);
-  if (selfLoops) warnings.push(`${count(selfLoops)} edges go from a node to itself: ignored.`);
-  if (secondParents)
-    warnings.push(
-      `${count(secondParents)} edges give a repost a second parent: each repost counts once (first parent kept).`,
-    );
-  if (!data.hasTime)
-    warnings.push(
-      "No times in this file: every repost is at time 0 and the crossing is counted in file order.",
-    );
+  const notes: Note[] = [];
+  if (repeated) notes.push({ code: "edgesRepeated", count: repeated });
+  if (selfLoops) notes.push({ code: "edgesSelfLoops", count: selfLoops });
+  if (secondParents) notes.push({ code: "edgesSecondParent", count: secondParents });
+  if (!data.hasTime) notes.push({ code: "noTimes" });
 
   // Group nodes by root, keeping file order within each cascade.
   const rootOf = new Map<string, string>();
@@ -160,13 +155,11 @@ export function interpretGraph(file: string, format: FormatId, data: GraphData):
       return rawOf(key, node, i === 0 ? null : parentOf.get(key)!, start, audience);
     });
     const tree = buildTree(file, raws, "error");
-    const cascadeWarnings = [...warnings];
-    if (tree.beforeParent)
-      cascadeWarnings.push(`${count(tree.beforeParent)} reposts are timed before the post they repost.`);
-    if (data.timeIsDate && rootNode.time === undefined)
-      cascadeWarnings.push("The source has no time of its own: times count from the earliest repost.");
-    if (!data.hasFollowers)
-      cascadeWarnings.push("No follower counts in this file: views cannot be counted from it.");
+    const cascadeNotes = noted();
+    for (const note of notes) addNote(cascadeNotes, note);
+    if (tree.beforeParent) addNote(cascadeNotes, { code: "beforeParent", count: tree.beforeParent });
+    if (data.timeIsDate && rootNode.time === undefined) addNote(cascadeNotes, { code: "sourceNoTime" });
+    if (!data.hasFollowers) addNote(cascadeNotes, { code: "noFollowersFile" });
     const cascade: Cascade = {
       id:
         members.size === 1 && data.meta?.id
@@ -175,19 +168,21 @@ export function interpretGraph(file: string, format: FormatId, data: GraphData):
       events: tree.events,
       format,
       platform: data.meta?.platform ?? "edge list",
-      warnings: cascadeWarnings,
+      ...cascadeNotes,
     };
     if (data.timeIsDate && Number.isFinite(start)) cascade.startEpoch = start;
     else if (data.meta?.startEpoch !== undefined) cascade.startEpoch = data.meta.startEpoch;
     if (data.meta?.label !== undefined) cascade.label = data.meta.label;
     cascades.push(cascade);
   }
-  const fileWarnings: string[] = [];
-  if (missingFollowers)
-    fileWarnings.push(`${count(missingFollowers)} nodes have no follower count: counted as 0 followers.`);
-  if (cascades.length > 1) fileWarnings.push(`This file holds ${count(cascades.length)} separate cascades.`);
-  for (const c of cascades) c.warnings.push(...fileWarnings);
-  return { format, cascades, warnings: fileWarnings };
+  const fileNotes = noted();
+  if (missingFollowers) addNote(fileNotes, { code: "missingFollowers", count: missingFollowers });
+  if (cascades.length > 1) addNote(fileNotes, { code: "separateCascades", count: cascades.length });
+  for (const c of cascades) {
+    c.warnings.push(...fileNotes.warnings);
+    c.notes?.push(...fileNotes.notes);
+  }
+  return { format, cascades, ...fileNotes };
 }
 
 function rawOf(
@@ -216,16 +211,15 @@ function network(file: string, format: FormatId, data: GraphData): ReadResult {
     if (edge.source !== edge.target)
       graph.mergeEdge(graphKey(edge.source, renamed), graphKey(edge.target, renamed));
   }
-  const warnings = [
-    "This file is a network (accounts with several parents and no times), not a cascade: simulate on it.",
-  ];
+  const notes = noted();
+  addNote(notes, { code: "networkFile" });
   for (const [from, to] of renamed)
-    warnings.push(`The account id ${quote(from)} is renamed ${quote(to)} in the network.`);
+    addNote(notes, { code: "accountRenamed", from: quote(from), to: quote(to) });
   if (!data.hasFollowers) {
     graph.forEachNode((node) => graph.setNodeAttribute(node, "followers", graph.outDegree(node)));
-    warnings.push("No follower counts: each account's audience is its number of followers in the file.");
+    addNote(notes, { code: "networkFollowers" });
   }
-  return { format, cascades: [], graph, warnings };
+  return { format, cascades: [], graph, ...notes };
 }
 
 /** Checks a node key or id field is a non-empty string. */

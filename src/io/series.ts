@@ -9,9 +9,10 @@
  * taken as a repost of the original (depth 1), and the cascade says so.
  */
 import type { Cascade, CascadeEvent } from "../core/cascade.ts";
+import { addNote, type Note, noted } from "../core/notes.ts";
 import { type Expected, InputError, quote, quoted } from "./errors.ts";
 import { checkText, forEachLine, numberField, splitFields, stem } from "./text.ts";
-import { count, type ReadResult } from "./types.ts";
+import type { ReadResult } from "./types.ts";
 
 const TIME_NAMES = ["relative_time_second", "time", "seconds", "t"];
 const FOLLOWER_NAMES = ["number_of_followers", "magnitude", "followers"];
@@ -68,6 +69,7 @@ export function readSeismic(file: string, text: string): ReadResult {
     format: "seismic",
     cascades: [seriesCascade(file, rows, "seismic", "Twitter (retweet series)", [])],
     warnings: [],
+    notes: [],
   };
 }
 
@@ -100,15 +102,14 @@ export function readTideh(file: string, text: string): ReadResult {
       line: lineNo,
     });
   });
-  const extra: string[] = [];
+  const extra: Note[] = [];
   if (declared !== rows.length - 1)
-    extra.push(
-      `The header says ${count(declared)} retweets but the file lists ${count(Math.max(0, rows.length - 1))}.`,
-    );
+    extra.push({ code: "tidehCountMismatch", declared, listed: Math.max(0, rows.length - 1) });
   return {
     format: "tideh",
     cascades: [seriesCascade(file, rows, "tideh", "Twitter (TiDeH sample of SEISMIC)", extra)],
     warnings: [],
+    notes: [],
   };
 }
 
@@ -131,13 +132,7 @@ function nonNegative(
   return value;
 }
 
-function seriesCascade(
-  file: string,
-  rows: Row[],
-  format: string,
-  platform: string,
-  extra: string[],
-): Cascade {
+function seriesCascade(file: string, rows: Row[], format: string, platform: string, extra: Note[]): Cascade {
   if (rows.length === 0) {
     throw new InputError({
       file,
@@ -147,8 +142,9 @@ function seriesCascade(
     });
   }
   const t0 = rows[0].time;
-  const warnings = [...extra];
-  if (t0 !== 0) warnings.push(`The first row (the original post) is at ${t0} s: times are counted from it.`);
+  const notes = noted();
+  for (const note of extra) addNote(notes, note);
+  if (t0 !== 0) addNote(notes, { code: "seriesFirstRowTime", time: t0 });
   const seen = new Set<string>();
   let repeated = 0;
   let early = 0;
@@ -171,11 +167,8 @@ function seriesCascade(
       audience: row.followers,
     };
   });
-  if (early) warnings.push(`${count(early)} rows are timed before the original post: counted at 0.`);
-  if (repeated)
-    warnings.push(
-      `${count(repeated)} rows repeat an earlier row exactly (time, followers and user): each row counts, as in the file.`,
-    );
-  warnings.push("This format has no repost tree: every repost is shown as a repost of the original.");
-  return { id: `${format}:${stem(file)}`, events, format, platform, warnings };
+  if (early) addNote(notes, { code: "seriesEarlyRows", count: early });
+  if (repeated) addNote(notes, { code: "seriesRepeatedRows", count: repeated });
+  addNote(notes, { code: "seriesNoTree" });
+  return { id: `${format}:${stem(file)}`, events, format, platform, ...notes };
 }

@@ -11,10 +11,11 @@
  * - delays are minutes after the source; negative delays count as 0, with a warning.
  */
 import type { Cascade } from "../core/cascade.ts";
+import { addNote, noted } from "../core/notes.ts";
 import { type Expected, InputError, quoted, type TwitterNodePart } from "./errors.ts";
 import { checkText, forEachLine, parseDecimal, stem } from "./text.ts";
 import { buildTree, type RawEvent } from "./tree.ts";
-import { type Companion, count, type ReadResult } from "./types.ts";
+import type { Companion, ReadResult } from "./types.ts";
 
 interface TreeNode {
   uid: string;
@@ -74,7 +75,7 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
       found: { code: "noRootLine" },
     });
   }
-  const warnings: string[] = [];
+  const notes = noted();
   let negative = 0;
   const toSeconds = (delay: number): number => {
     const minutes = delay - root.node.delay;
@@ -94,22 +95,12 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
     raws.push(raw);
   }
   const tree = buildTree(file, raws, "source");
-  if (negative)
-    warnings.push(`${count(negative)} reposts have delays before the source tweet: counted at 0.`);
-  if (multiParent)
-    warnings.push(
-      `${count(multiParent)} edges list a repost under a second parent: each repost counts once (first parent kept).`,
-    );
-  if (selfLoops) warnings.push(`${count(selfLoops)} edges list a tweet as its own parent: ignored.`);
-  if (tree.missingParents)
-    warnings.push(
-      `${count(tree.missingParents)} reposts name a parent that is not in the file: attached to the source.`,
-    );
-  if (tree.beforeParent)
-    warnings.push(
-      `${count(tree.beforeParent)} reposts are timed before the post they repost (as in the data).`,
-    );
-  warnings.push("No follower counts in this data set: views cannot be counted from this file.");
+  if (negative) addNote(notes, { code: "twitterNegativeDelays", count: negative });
+  if (multiParent) addNote(notes, { code: "twitterSecondParent", count: multiParent });
+  if (selfLoops) addNote(notes, { code: "twitterSelfLoops", count: selfLoops });
+  if (tree.missingParents) addNote(notes, { code: "twitterMissingParents", count: tree.missingParents });
+  if (tree.beforeParent) addNote(notes, { code: "twitterBeforeParent", count: tree.beforeParent });
+  addNote(notes, { code: "noFollowersDataSet" });
   const id = stem(file);
   const label = labels ? labelFor(labels, id) : undefined;
   const cascade: Cascade = {
@@ -117,10 +108,10 @@ export function readTwitterTree(file: string, text: string, labels?: Companion):
     events: tree.events,
     format: "twitter-tree",
     platform: "Twitter (Twitter15/16 rumour trees)",
-    warnings,
+    ...notes,
   };
   if (label !== undefined) cascade.label = label;
-  return { format: "twitter-tree", cascades: [cascade], warnings: [] };
+  return { format: "twitter-tree", cascades: [cascade], warnings: [], notes: [] };
 }
 
 function rawOf(node: TreeNode, parentKey: string | null, line: number): RawEvent {

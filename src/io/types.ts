@@ -1,6 +1,7 @@
 /** What every reader takes and returns. */
 import type { Cascade } from "../core/cascade.ts";
 import type { SocialGraph } from "../core/generators/types.ts";
+import type { Note } from "../core/notes.ts";
 
 export const FORMAT_IDS = [
   "twitter-tree",
@@ -45,9 +46,6 @@ export interface ReadResult {
   graph?: SocialGraph;
   /** File-level notes for the user; each cascade has its own too. */
   warnings: string[];
-}
-
-/** "1,234" for warnings. */
-export function count(n: number): string {
-  return n.toLocaleString("en-US");
+  /** The same as data, index for index (src/core/notes.ts). */
+  notes: Note[];
 }

@@ -20,6 +20,7 @@ import { PRESETS } from "../core/generators/presets.ts";
 import { diffCascades, type Pruning, pruneCascade } from "../core/interventions/index.ts";
 import { type CumulativeSeries, cumulativeSeries, evaluateLine, type LineReport } from "../core/legal.ts";
 import { getModel } from "../core/models/index.ts";
+import type { Note } from "../core/notes.ts";
 import { DEFAULT_SCENARIO, type Scenario, type ScenarioRun } from "../core/scenario.ts";
 import type { FormatId, ReadOptions } from "../io/types.ts";
 import type { GraphSnapshot, LayoutRequest, LayoutResponse } from "../worker/protocol.ts";
@@ -84,7 +85,8 @@ export interface ObservedState {
   selected: number[];
   /** Assumed audience per account where the file has none. */
   assumed: number | null;
-  warnings: string[];
+  /** The file's own notes, as data: worded in the language of the moment. */
+  notes: Note[];
   /** The bundled sample it came from (its attribution is shown), or null. */
   sample: SampleEntry | null;
   /** A counterfactual pruning of the record (deleted at, accounts suspended), or null. */
@@ -1047,7 +1049,7 @@ export function startApp(root: HTMLElement): void {
           cascades: outcome.cascades,
           selected: [0],
           assumed: null,
-          warnings: outcome.warnings,
+          notes: outcome.notes,
           sample,
           pruning: null,
         },

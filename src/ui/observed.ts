@@ -8,6 +8,7 @@ import type { CascadeSummary } from "../core/cascade-stats.ts";
 import { FORMAT_IDS, type FormatId } from "../io/types.ts";
 import { h } from "./dom.ts";
 import type { Messages } from "./i18n.ts";
+import { noteWords } from "./note-text.ts";
 
 export interface SampleEntry {
   id: string;
@@ -185,12 +186,12 @@ export function renderSummaryCard(
       { class: "spreaders" },
       ...summary.keySpreaders.map((s) => h("li", {}, `${s.account}: ${m.count(s.downstream)}`)),
     ),
-    summary.warnings.length
+    summary.notes.length
       ? h(
           "details",
-          {},
+          { class: "file-notes" },
           h("summary", {}, m.warnings),
-          h("ul", {}, ...summary.warnings.slice(0, 50).map((w) => h("li", {}, w))),
+          h("ul", {}, ...summary.notes.slice(0, 50).map((note) => h("li", {}, noteWords(note, m)))),
         )
       : null,
   );

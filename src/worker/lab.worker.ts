@@ -209,7 +209,7 @@ self.onmessage = (message: MessageEvent<LabRequest>) => {
           format: result.format,
           cascades: result.cascades,
           graph,
-          warnings: result.warnings,
+          notes: result.notes,
         },
         millis: performance.now() - started,
       };

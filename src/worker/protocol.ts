@@ -2,6 +2,7 @@
 import type { Cascade } from "../core/cascade.ts";
 import type { Centrality, Comparison, LatestSafeResult, StrategyRow } from "../core/interventions/index.ts";
 import type { CountingRules } from "../core/legal.ts";
+import type { Note } from "../core/notes.ts";
 import type { BacktestSummary } from "../core/predict/backtest.ts";
 import type { Prediction, PredictionChartData } from "../core/predict/index.ts";
 import type { UnavailableReason } from "../core/predict/prediction.ts";
@@ -78,7 +79,8 @@ export interface ReadOutcome {
   format: FormatId;
   cascades: Cascade[];
   graph: GraphSnapshot | null;
-  warnings: string[];
+  /** The file's own notes (each cascade has its `notes` too), as data for the page's language. */
+  notes: Note[];
 }
 
 export type LabResponse =

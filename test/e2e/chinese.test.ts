@@ -66,6 +66,17 @@ async function latinWords(page: Page): Promise<string[]> {
   return [...new Set(found)];
 }
 
+/** Opens the summary card's notes on the file ("关于此文件的说明"). */
+async function openNotes(): Promise<void> {
+  await page.getByText("关于此文件的说明").click();
+  await page.locator(".file-notes li").first().waitFor();
+}
+
+/** The notes on the file, as shown. */
+async function notes(): Promise<string[]> {
+  return page.locator(".file-notes li").allTextContents();
+}
+
 async function expectNoEnglish(where: string): Promise<void> {
   expect(await latinWords(page), where).toEqual([]);
 }
@@ -132,6 +143,40 @@ describe("the Chinese page has no English words", () => {
     await page.getByRole("button", { name: "6. 真实微博传播" }).click();
     await expect.poll(() => page.getByTestId("summary-card").count(), { timeout: 30_000 }).toBe(1);
     await expectNoEnglish("a real Weibo cascade");
+    await openNotes();
+    expect(await notes()).toContain("此数据集没有粉丝数：无法从此文件计算浏览次数。");
+    await expectNoEnglish("the notes on a real Weibo cascade");
+  });
+
+  it("the notes on an opened file, worded again on a language switch", async () => {
+    // A repeated edge, a self-loop, a repost timed before its parent and nodes without followers: four notes.
+    const text = "source,target,time,followers\nr,a,10,5\nr,a,10,5\na,a,12,5\nr,b,4,\na,c,2,1\n";
+    await page
+      .locator("#open-file")
+      .setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await expect
+      .poll(() => page.getByRole("heading", { name: /notes\.csv/ }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await openNotes();
+    expect(await notes()).toEqual([
+      "1 条边与前面的边重复：每次转发只计一次。",
+      "1 条边从节点指向自身：已忽略。",
+      "1 次转发的时间早于被转发的帖子。",
+      "2 个节点没有粉丝数：按 0 个粉丝计。",
+    ]);
+    await expectNoEnglish("the notes on an opened file");
+    const language = page.getByRole("combobox", { name: /^(Language|语言)$/ });
+    await language.selectOption("en");
+    await page.getByText("Notes on this file").click();
+    expect(await notes()).toEqual([
+      "1 edges repeat an earlier edge: each repost counts once.",
+      "1 edges go from a node to itself: ignored.",
+      "1 reposts are timed before the post they repost.",
+      "2 nodes have no follower count: counted as 0 followers.",
+    ]);
+    await language.selectOption("zh");
+    await openNotes();
+    expect((await notes())[0]).toBe("1 条边与前面的边重复：每次转发只计一次。");
   });
 
   it("a refused link's notice", async () => {
