@@ -198,6 +198,10 @@ export function crossingTimesChart(
           y: top + theme.fontSize + k * (theme.fontSize + 4),
           "text-anchor": mx > width * 0.6 ? "end" : "start",
           fill: s.colour,
+          // A halo, as on the other charts' labels: the label often sits on a steep curve.
+          stroke: theme.background,
+          "stroke-width": 3,
+          "paint-order": "stroke",
           "font-weight": 600,
         },
         words.median(text.duration(median)),
