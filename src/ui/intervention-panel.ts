@@ -156,6 +156,7 @@ export class InterventionPanel extends RebuiltPanel {
       h("div", { class: "iv-actions" }, apply, clear, compare, centralities),
       h("div", { class: "iv-actions" }, h("label", { for: "iv-target" }, m.target), target, latest),
       status,
+      this.busyLine(),
       this.results,
     );
     this.renderFields();
@@ -334,13 +335,21 @@ export class InterventionPanel extends RebuiltPanel {
     }
   }
 
+  protected override cancelWork(): void {
+    this.worker.cancel();
+  }
+
   private async ask<T>(work: () => Promise<T>, show: (value: T) => void): Promise<void> {
     this.say((m) => m.computing);
     try {
-      show(await work());
+      show(await this.working(work));
       this.say(null);
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
+      if (this.isCancelled(error)) {
+        this.say((m) => m.cancelled);
+        return;
+      }
       // The last answer was to another question: under this error it would read as this one's.
       this.rows = null;
       this.showResults(null);

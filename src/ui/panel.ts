@@ -9,6 +9,7 @@ import { h } from "./dom.ts";
 import { errorText } from "./error-text.ts";
 import type { ExportItem } from "./export.ts";
 import type { Messages } from "./i18n.ts";
+import { LabError } from "./lab-client.ts";
 
 /** Export buttons for one chart, made by the app so that panels need not know how exports work. */
 export type ExportButtons = (item: ExportItem, what: string) => HTMLElement;
@@ -97,6 +98,63 @@ export abstract class RebuiltPanel {
   protected chartWithExports(chart: SVGSVGElement | null, item: ExportItem, what: string): HTMLElement | "" {
     if (!chart) return "";
     return h("figure", { class: "chart-figure" }, chart, this.exportButtons(item, what));
+  }
+
+  /** Requests in flight; while there is any, the activity bar and Cancel show. */
+  private busy = 0;
+  private busyBox: HTMLElement | null = null;
+
+  /**
+   * An activity bar and a Cancel button for `build()` to place: shown while `working` waits for the
+   * panel's worker, which can take seconds (a backtest, centralities on a big graph).
+   */
+  protected busyLine(): HTMLElement {
+    const cancel = h("button", { type: "button", class: "secondary" }, this.m.cancel);
+    cancel.addEventListener("click", () => {
+      // Whatever waits is let go at once, even between two requests to the worker.
+      for (const controller of this.inFlight) controller.abort();
+      this.cancelWork();
+    });
+    this.busyBox = h(
+      "div",
+      { class: "busy", hidden: this.busy === 0 },
+      h("progress", { "aria-label": this.m.computing }),
+      cancel,
+    );
+    return this.busyBox;
+  }
+
+  /** Stops the panel's worker (subclasses restart it); what waited is rejected as cancelled. */
+  protected cancelWork(): void {}
+
+  private readonly inFlight = new Set<AbortController>();
+
+  /**
+   * Waits for `work` with the activity bar and Cancel shown. Cancel rejects at once as cancelled and aborts
+   * `signal`, so work between two requests to the worker (fetching the samples) stops there too.
+   */
+  protected async working<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    this.busy++;
+    if (this.busyBox) this.busyBox.hidden = false;
+    const cancelled = new Promise<never>((_, reject) =>
+      controller.signal.addEventListener("abort", () =>
+        reject(new LabError("Cancelled.", null, false, { code: "cancelled" })),
+      ),
+    );
+    try {
+      return await Promise.race([work(controller.signal), cancelled]);
+    } finally {
+      this.inFlight.delete(controller);
+      this.busy--;
+      if (this.busyBox) this.busyBox.hidden = this.busy === 0;
+    }
+  }
+
+  /** A cancelled request keeps what is on screen and says so. */
+  protected isCancelled(error: unknown): boolean {
+    return error instanceof LabError && error.detail?.code === "cancelled";
   }
 
   /** An error on the status line, worded in the current language when it carries a detail. */

@@ -92,6 +92,7 @@ export class PredictionPanel extends RebuiltPanel {
         button,
       ),
       status,
+      this.busyLine(),
       this.results,
       backtestButton,
       this.backtestHost,
@@ -161,44 +162,59 @@ export class PredictionPanel extends RebuiltPanel {
     if (!this.cascade || !this.rules) return;
     this.say((m) => m.predicting);
     try {
-      const response = await this.worker.predict({
-        cascade: this.cascade,
-        at: this.at(),
-        estimator: this.estimatorSelect.value,
-        rules: this.rules,
-        training: this.training,
-        convergenceTimes: convergenceTimes(this.end()),
-      });
+      const { cascade, rules } = this;
+      const response = await this.working(() =>
+        this.worker.predict({
+          cascade,
+          at: this.at(),
+          estimator: this.estimatorSelect.value,
+          rules,
+          training: this.training,
+          convergenceTimes: convergenceTimes(this.end()),
+        }),
+      );
       this.outcome = response.outcome;
       this.say(null);
       this.render();
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      this.sayError(error);
+      if (this.isCancelled(error)) this.say((m) => m.cancelled);
+      else this.sayError(error);
     }
+  }
+
+  protected override cancelWork(): void {
+    this.worker.cancel();
   }
 
   /** Reads every bundled sample in the worker and backtests the estimators at 10 min, 1 h and 6 h. */
   async backtest(): Promise<void> {
     this.say((m) => m.predicting);
     try {
-      const index = (await (await fetch(new URL("samples/index.json", document.baseURI))).json()) as Array<{
-        file: string;
-        format: FormatId;
-      }>;
-      const files = [...new Map(index.map((entry) => [entry.file, entry.format])).entries()];
-      const cascades: Cascade[] = [];
-      for (const [file, format] of files) {
-        const text = await (await fetch(new URL(`samples/${file}`, document.baseURI))).text();
-        cascades.push(...(await this.worker.read(file, text, { format })).outcome.cascades);
-      }
-      const response = await this.worker.backtest(cascades, [600, 3600, 21600], this.rules ?? DEFAULT_RULES);
+      const response = await this.working(async (signal) => {
+        const index = (await (
+          await fetch(new URL("samples/index.json", document.baseURI), { signal })
+        ).json()) as Array<{
+          file: string;
+          format: FormatId;
+        }>;
+        const files = [...new Map(index.map((entry) => [entry.file, entry.format])).entries()];
+        const cascades: Cascade[] = [];
+        for (const [file, format] of files) {
+          const text = await (await fetch(new URL(`samples/${file}`, document.baseURI), { signal })).text();
+          signal.throwIfAborted();
+          cascades.push(...(await this.worker.read(file, text, { format })).outcome.cascades);
+        }
+        signal.throwIfAborted();
+        return this.worker.backtest(cascades, [600, 3600, 21600], this.rules ?? DEFAULT_RULES);
+      });
       this.backtestSummary = response.summary;
       this.say(null);
       this.renderBacktest();
     } catch (error) {
       if (error instanceof LabError && error.superseded) return;
-      this.sayError(error);
+      if (this.isCancelled(error)) this.say((m) => m.cancelled);
+      else this.sayError(error);
     }
   }
 

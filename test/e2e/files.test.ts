@@ -70,6 +70,20 @@ describe("opening real cascades", () => {
     expect(await figure.count()).toBe(1);
   });
 
+  it("shows an activity bar while the backtest runs, and Cancel stops it and keeps what was there", async () => {
+    const panel = page.locator(".panel-prediction");
+    const before = await page.getByTestId("prediction").textContent();
+    await page.getByRole("button", { name: "Backtest on the bundled real cascades" }).click();
+    const cancel = panel.getByRole("button", { name: "Cancel", exact: true });
+    await cancel.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await panel.getByRole("progressbar").isVisible()).toBe(true);
+    await cancel.click();
+    await expect.poll(() => panel.getByText("Cancelled: the previous results are kept.").count()).toBe(1);
+    expect(await cancel.isHidden()).toBe(true);
+    expect(await page.getByRole("table", { name: /Median absolute % error/ }).count()).toBe(0);
+    expect(await page.getByTestId("prediction").textContent()).toBe(before);
+  });
+
   it("backtests the estimators on the bundled real cascades, as a table and a chart", async () => {
     await page.getByRole("button", { name: "Backtest on the bundled real cascades" }).click();
     const table = page.getByRole("table", { name: /Median absolute % error of the final size/ });

@@ -67,6 +67,10 @@ describe("the intervention lab", () => {
 
   it("compares centralities as strategies on one chart and a table", async () => {
     await page.getByRole("button", { name: "Compare centralities (top 5)" }).click();
+    // While the worker computes: an activity bar and Cancel, gone with the answer.
+    const busy = page.locator(".panel-intervention .busy");
+    await busy.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await busy.getByRole("button", { name: "Cancel", exact: true }).isVisible()).toBe(true);
     const table = page.locator(".strategy-table");
     await expect.poll(() => table.count(), { timeout: 90_000 }).toBe(1);
     const rows = await table.locator("tbody tr th").allTextContents();
@@ -74,6 +78,7 @@ describe("the intervention lab", () => {
       expect.arrayContaining(["top 5 by pagerank", "top 5 by betweenness", "top 5 by audience"]),
     );
     expect(await page.getByText("Interventions compared").count()).toBeGreaterThan(0);
+    await expect.poll(() => busy.isHidden()).toBe(true);
   });
 
   it("exports the comparison chart as a standalone SVG", async () => {
