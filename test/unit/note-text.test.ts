@@ -83,6 +83,14 @@ describe("notes on a file", () => {
     }
   });
 
+  it("write the English the readers have always written (a golden list: a changed template fails here)", () => {
+    const warnings = [
+      ...read.flatMap(({ result }) => [...result.warnings, ...result.cascades.flatMap((c) => c.warnings)]),
+      ...combined().flatMap((c) => c.warnings),
+    ];
+    expect(warnings).toMatchSnapshot();
+  });
+
   it("so do the combined posts' and an assumed audience's", () => {
     for (const c of combined()) {
       expect(c.notes?.map(noteText), c.id).toEqual(c.warnings);
