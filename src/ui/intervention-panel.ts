@@ -368,6 +368,8 @@ export class InterventionPanel extends RebuiltPanel {
         const { effect, baseline, intervention } = response.outcome.comparison;
         const points = (x: number) => (100 * x).toFixed(1);
         const threshold = scenario.rules.thresholds.reposts;
+        const before = baseline.probability.reposts.estimate;
+        const after = intervention.probability.reposts.estimate;
         this.showResults(() => {
           const m = this.m;
           return [
@@ -379,11 +381,12 @@ export class InterventionPanel extends RebuiltPanel {
                 {},
                 m.effectProbability(
                   m.count(threshold),
-                  points(effect.probability.reposts.change),
+                  // From the chances as shown, so the sentence adds up (each is rounded on its own).
+                  (Number(points(after)) - Number(points(before))).toFixed(1),
                   points(effect.probability.reposts.low),
                   points(effect.probability.reposts.high),
-                  `${points(baseline.probability.reposts.estimate)}%`,
-                  `${points(intervention.probability.reposts.estimate)}%`,
+                  `${points(before)}%`,
+                  `${points(after)}%`,
                 ),
               ),
               effect.delay.reposts !== null

@@ -173,6 +173,8 @@ export class PredictionPanel extends RebuiltPanel {
           convergenceTimes: convergenceTimes(this.end()),
         }),
       );
+      // The cascade or the rules changed while it ran: this answer is to another question.
+      if (cascade !== this.cascade || rules !== this.rules) return;
       this.outcome = response.outcome;
       this.say(null);
       this.render();
@@ -184,6 +186,8 @@ export class PredictionPanel extends RebuiltPanel {
   }
 
   protected override cancelWork(): void {
+    // A slider move just before Cancel must not start a prediction after it.
+    clearTimeout(this.timer);
     this.worker.cancel();
   }
 
