@@ -32,6 +32,11 @@ export function convergenceTimes(end: number): number[] {
 export class PredictionPanel extends RebuiltPanel {
   /** One worker for the panel's life: a language switch keeps it, and what it is computing. */
   private worker = new LabClient();
+  /**
+   * The backtest's own worker, made at its first use: on the prediction's worker a slider move would
+   * replace the backtest's request (the newest request wins) and the backtest would stop without a word.
+   */
+  private backtestWorker: LabClient | null = null;
   private cascade: Cascade | null = null;
   private training: Cascade[] = [];
   private rules: CountingRules | null = null;
@@ -189,12 +194,15 @@ export class PredictionPanel extends RebuiltPanel {
     // A slider move just before Cancel must not start a prediction after it.
     clearTimeout(this.timer);
     this.worker.cancel();
+    this.backtestWorker?.cancel();
   }
 
   /** Reads every bundled sample in the worker and backtests the estimators at 10 min, 1 h and 6 h. */
   async backtest(): Promise<void> {
     this.say((m) => m.predicting);
     try {
+      this.backtestWorker ??= new LabClient();
+      const backtestWorker = this.backtestWorker;
       const response = await this.working(async (signal) => {
         const index = (await (
           await fetch(new URL("samples/index.json", document.baseURI), { signal })
@@ -207,10 +215,10 @@ export class PredictionPanel extends RebuiltPanel {
         for (const [file, format] of files) {
           const text = await (await fetch(new URL(`samples/${file}`, document.baseURI), { signal })).text();
           signal.throwIfAborted();
-          cascades.push(...(await this.worker.read(file, text, { format })).outcome.cascades);
+          cascades.push(...(await backtestWorker.read(file, text, { format })).outcome.cascades);
         }
         signal.throwIfAborted();
-        return this.worker.backtest(cascades, [600, 3600, 21600], this.rules ?? DEFAULT_RULES);
+        return backtestWorker.backtest(cascades, [600, 3600, 21600], this.rules ?? DEFAULT_RULES);
       });
       this.backtestSummary = response.summary;
       this.say(null);
