@@ -105,18 +105,15 @@ export class LabClient {
    * not build it again. Asked aside: it neither supersedes the run in flight nor is superseded by it.
    */
   async graph(scenario: Scenario): Promise<KeyedGraph | null> {
-    const id = this.nextId++;
-    this.aside.add(id);
-    const response = await new Promise<Answer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, type: "graph", scenario } satisfies LabRequest);
-    });
+    const response = await this.send({ id: 0, type: "graph", scenario }, true);
     return response.type === "graph" ? response.graph : null;
   }
 
-  private send(request: LabRequest): Promise<Answer> {
+  /** `aside`: the request neither supersedes the others nor can be superseded. */
+  private send(request: LabRequest, aside = false): Promise<Answer> {
     const id = this.nextId++;
-    this.latest = id;
+    if (aside) this.aside.add(id);
+    else this.latest = id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...request, id });

@@ -319,7 +319,7 @@ export class PredictionPanel extends RebuiltPanel {
         theme: this.theme(),
         caption: forExport ? this.caption() : undefined,
         maxTime,
-        width: this.chartWidth(forExport, this.gridCharts),
+        width: this.chartWidth(forExport, this.gridCharts()),
       },
       { document },
     );
@@ -339,14 +339,18 @@ export class PredictionPanel extends RebuiltPanel {
         theme: this.theme(),
         threshold: this.rules.thresholds.reposts,
         caption: forExport ? this.caption() : undefined,
-        width: this.chartWidth(forExport, this.gridCharts),
+        width: this.chartWidth(forExport, this.gridCharts()),
       },
       { document },
     );
   }
 
-  /** How many charts the prediction's grid holds (see render). */
-  private gridCharts = 2;
+  /** How many charts the prediction's grid holds: one chart alone takes the grid's whole width. */
+  private gridCharts(): number {
+    const outcome = this.outcome;
+    if (!outcome) return 2;
+    return (outcome.chart ? 1 : 0) + (outcome.convergence.length > 0 && this.cascade && this.rules ? 1 : 0);
+  }
 
   protected override redrawCharts(): void {
     this.render();
@@ -358,9 +362,6 @@ export class PredictionPanel extends RebuiltPanel {
     const m = this.m;
     if (!outcome) return;
     const [, prediction, convergence] = this.exportItems();
-    // One chart alone takes the grid's whole width: draw it that wide.
-    this.gridCharts =
-      (outcome.chart ? 1 : 0) + (outcome.convergence.length > 0 && this.cascade && this.rules ? 1 : 0);
     const p = outcome.prediction;
     const lines: HTMLElement[] = [];
     if (!p)

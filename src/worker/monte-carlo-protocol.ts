@@ -21,6 +21,8 @@ export type MonteCarloRequest =
 export type MonteCarloResponse =
   /** Runs finished so far in this worker's range. */
   | { type: "progress"; job: number; done: number }
+  /** The worker could not read a request (a huge graph's copy, out of memory); the job is unknown. */
+  | { type: "unreadable" }
   | { type: "result"; job: number; partial: BatchPartial }
   /** `field` names the scenario field at fault (ScenarioError), else null; `detail` is the error's detail. */
   | {

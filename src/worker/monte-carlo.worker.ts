@@ -7,13 +7,6 @@ const handle = createMonteCarloHandler((message, transfer) => self.postMessage(m
 self.onmessage = (event: MessageEvent<MonteCarloRequest>) => handle(event.data);
 // A request that cannot be read (a huge graph's copy, out of memory): say so, or the run would wait forever.
 self.onmessageerror = () => {
-  const message: MonteCarloResponse = {
-    type: "error",
-    job: -1,
-    message: "monte-carlo worker: a request could not be read.",
-    name: "Error",
-    field: null,
-    detail: null,
-  };
+  const message: MonteCarloResponse = { type: "unreadable" };
   self.postMessage(message);
 };

@@ -18,6 +18,7 @@ import {
   summarize,
 } from "../core/monte-carlo.ts";
 import { graphKey, type Scenario } from "../core/scenario.ts";
+import { AppError } from "../ui/app-errors.ts";
 import type { ErrorDetail } from "./error-detail.ts";
 import type { KeyedGraph, MonteCarloRequest, MonteCarloResponse } from "./monte-carlo-protocol.ts";
 
@@ -63,16 +64,6 @@ export class MonteCarloWorkerError extends Error {
     readonly detail: ErrorDetail | null = null,
   ) {
     super(message);
-  }
-}
-
-/** A worker died (out of memory, say): worded like the lab worker's crash, in the page's language. */
-export class MonteCarloWorkerStopped extends Error {
-  override name = "MonteCarloWorkerStopped";
-  readonly detail: { code: "workerStopped"; reason: string };
-  constructor(reason: string) {
-    super(`The background worker stopped (${reason || "unknown error"}).`);
-    this.detail = { code: "workerStopped", reason };
   }
 }
 
@@ -161,10 +152,18 @@ export function createMonteCarloPool(options: PoolOptions = {}): MonteCarloPool 
       signal?.addEventListener("abort", onAbort);
       ranges.forEach((_, w) => {
         const worker = workers[w];
+        // Worded like the lab worker's crash, in the page's language.
+        const stopped = (reason: string) => {
+          dispose();
+          finish(() => reject(new AppError({ code: "workerStopped", reason })));
+        };
         worker.onmessage = (event) => {
           const message = event.data;
-          // Job -1: the worker could not read its request (see monte-carlo.worker.ts).
-          if ((message.job !== thisJob && message.job !== -1) || settled) return;
+          if (message.type === "unreadable") {
+            stopped("it could not read its request");
+            return;
+          }
+          if (message.job !== thisJob || settled) return;
           if (message.type === "progress") {
             done[w] = message.done;
             onProgress?.(
@@ -188,10 +187,6 @@ export function createMonteCarloPool(options: PoolOptions = {}): MonteCarloPool 
               reject(new MonteCarloWorkerError(message.message, message.field, message.name, message.detail)),
             );
           }
-        };
-        const stopped = (reason: string) => {
-          dispose();
-          finish(() => reject(new MonteCarloWorkerStopped(reason)));
         };
         worker.onerror = (event) => stopped(event.message);
         // An answer too large or damaged to read (a huge graph's result, out of memory) must not leave the run waiting.

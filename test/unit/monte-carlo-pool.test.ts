@@ -6,12 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { prepareScenarioBatch, runScenarioBatch, summarize } from "../../src/core/monte-carlo.ts";
 import { buildGraph, DEFAULT_SCENARIO, graphKey, type Scenario } from "../../src/core/scenario.ts";
+import { AppError } from "../../src/ui/app-errors.ts";
 import { createMonteCarloHandler } from "../../src/worker/monte-carlo-handler.ts";
 import type { MonteCarloRequest, MonteCarloResponse } from "../../src/worker/monte-carlo-protocol.ts";
 import {
   createMonteCarloPool,
   MonteCarloWorkerError,
-  MonteCarloWorkerStopped,
   SHARE_GRAPH_FROM,
   type WorkerLike,
   workersThatFit,
@@ -141,10 +141,7 @@ describe("a message that cannot be read", () => {
     postMessage(): void {
       setTimeout(() => {
         if (this.side === "answer") this.onmessageerror?.({} as MessageEvent);
-        else
-          this.onmessage?.({
-            data: { type: "error", job: -1, message: "unreadable", name: "Error", field: null, detail: null },
-          } as MessageEvent);
+        else this.onmessage?.({ data: { type: "unreadable" } } as MessageEvent);
       }, 0);
     }
     terminate(): void {}
@@ -153,12 +150,16 @@ describe("a message that cannot be read", () => {
   it("ends the run with an error instead of waiting forever", async () => {
     const answer = createMonteCarloPool({ size: 2, createWorker: () => new Unreadable("answer") });
     const stopped = await answer.run(scenario, 10).catch((e: unknown) => e);
-    expect(stopped).toBeInstanceOf(MonteCarloWorkerStopped);
-    expect(stopped).toMatchObject({ detail: { code: "workerStopped" } });
+    expect(stopped).toBeInstanceOf(AppError);
+    expect(stopped).toMatchObject({
+      detail: { code: "workerStopped", reason: "its answer could not be read" },
+    });
     const request = createMonteCarloPool({ size: 2, createWorker: () => new Unreadable("request") });
     const refused = await request.run(scenario, 10).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(MonteCarloWorkerError);
-    expect((refused as Error).message).toBe("unreadable");
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({
+      detail: { code: "workerStopped", reason: "it could not read its request" },
+    });
   });
 });
 
